@@ -1,0 +1,14 @@
+//! whosaid: who said what, and where. Extracts attributed statements from news
+//! articles, ties curated claims to their speakers, and checks attribution for drift.
+
+pub mod cli;
+pub mod corpus;
+pub mod error;
+pub mod extract;
+pub mod lexicon;
+pub mod model;
+pub mod report;
+pub mod speakers;
+
+pub use error::{Error, Result};
+pub use model::{Kind, Speaker, SpeakerType, Statement};

@@ -1,0 +1,88 @@
+//! The attributed-statement record: the one data type every extractor stage
+//! produces and every renderer consumes. Field names are a public interface.
+
+use serde::{Deserialize, Serialize};
+
+/// How the statement is attributed in the text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Kind {
+    /// A quotation with its attribution: `"…," X said.`
+    Direct,
+    /// A quoted fragment inside reported speech: `complained they had become "…"`.
+    Partial,
+    /// Reported speech without quote marks: `X said that …`, `…, X said.`
+    Indirect,
+    /// `According to X, …`, `In his view, …`.
+    AccordingTo,
+}
+
+impl Kind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::Direct => "direct",
+            Kind::Partial => "partial",
+            Kind::Indirect => "indirect",
+            Kind::AccordingTo => "according_to",
+        }
+    }
+}
+
+/// What sort of speaker a mention denotes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SpeakerType {
+    Person,
+    Organization,
+    Outlet,
+    Group,
+    Unknown,
+}
+
+impl SpeakerType {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SpeakerType::Person => "person",
+            SpeakerType::Organization => "organization",
+            SpeakerType::Outlet => "outlet",
+            SpeakerType::Group => "group",
+            SpeakerType::Unknown => "unknown",
+        }
+    }
+}
+
+/// Who made a statement.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Speaker {
+    /// Resolved canonical name; `None` for unnamed sources.
+    pub name: Option<String>,
+    /// Surface text at the cue (`he`, `the police official`, `Tokar`).
+    pub mention: String,
+    /// Title or appositive (`head of Kremlingram`).
+    pub role: Option<String>,
+    #[serde(rename = "type")]
+    pub kind: SpeakerType,
+}
+
+/// One attributed statement with exact provenance.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Statement {
+    /// The document path as given on the command line.
+    pub doc: String,
+    /// 1-based line of `start`.
+    pub line: usize,
+    /// Byte offset of the content in the original file.
+    pub start: usize,
+    /// Byte offset one past the content's end.
+    pub end: usize,
+    pub kind: Kind,
+    /// Verbatim slice `text[start..end]` (quote marks excluded).
+    pub content: String,
+    /// The speech verb or phrase that attributes it (`said`, `according to`).
+    pub cue: Option<String>,
+    pub speaker: Speaker,
+    /// The outlet the statement was given to (`told Politico`).
+    pub via: Option<String>,
+    /// Heuristic confidence in [0, 1], two decimals.
+    pub confidence: f64,
+}

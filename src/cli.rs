@@ -13,7 +13,11 @@ use crate::speakers::{self, Registry};
 pub const DEFAULT_CORPUS: &str = "seeds/";
 
 #[derive(Debug, Parser)]
-#[command(name = "whosaid", version, about = "Who said what, and where: attributed statements in news articles")]
+#[command(
+    name = "whosaid",
+    version,
+    about = "Who said what, and where: attributed statements in news articles"
+)]
 pub struct Args {
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -107,7 +111,10 @@ impl CorpusConfig {
 /// A checked configuration: one variant per command.
 #[derive(Debug)]
 pub enum Config {
-    Extract { corpus: CorpusConfig, format: Format },
+    Extract {
+        corpus: CorpusConfig,
+        format: Format,
+    },
 }
 
 impl Config {

@@ -60,8 +60,7 @@ impl Lexicon {
             max_outlet_words: 0,
         };
         // The built-in file is part of the binary and covered by tests.
-        let file: LexiconFile =
-            serde_yaml::from_str(BUILTIN).expect("built-in cues.yaml is valid");
+        let file: LexiconFile = serde_yaml::from_str(BUILTIN).expect("built-in cues.yaml is valid");
         lex.add(file);
         lex
     }
@@ -81,9 +80,7 @@ impl Lexicon {
             }
         }
         for outlet in file.outlets {
-            self.max_outlet_words = self
-                .max_outlet_words
-                .max(outlet.split_whitespace().count());
+            self.max_outlet_words = self.max_outlet_words.max(outlet.split_whitespace().count());
             self.outlets.insert(outlet.to_lowercase());
         }
     }

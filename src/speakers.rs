@@ -63,16 +63,16 @@ impl Registry {
         for entry in entries {
             let idx = reg.entries.len();
             for key in std::iter::once(&entry.name).chain(entry.aliases.iter()) {
-                if let Some(&prev) = reg.by_alias.get(&key.to_lowercase()) {
-                    if reg.entries[prev].name != entry.name {
-                        return Err(Error::Invalid {
-                            path: path.to_string(),
-                            message: format!(
-                                "alias '{key}' names both '{}' and '{}'",
-                                reg.entries[prev].name, entry.name
-                            ),
-                        });
-                    }
+                if let Some(&prev) = reg.by_alias.get(&key.to_lowercase())
+                    && reg.entries[prev].name != entry.name
+                {
+                    return Err(Error::Invalid {
+                        path: path.to_string(),
+                        message: format!(
+                            "alias '{key}' names both '{}' and '{}'",
+                            reg.entries[prev].name, entry.name
+                        ),
+                    });
                 }
                 reg.by_alias.insert(key.to_lowercase(), idx);
             }

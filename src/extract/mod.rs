@@ -1,11 +1,23 @@
 //! Extraction of attributed statements: quotes, speech cues and speakers.
+//!
+//! One linear pass per document: [`scan`] finds paragraphs, quotes, tokens
+//! and sentences; [`np`] reads noun phrases around speech verbs; the
+//! [`entities`] table resolves surnames, pronouns and descriptions; this
+//! module applies the attribution patterns sentence by sentence.
+
+mod entities;
+mod np;
+mod scan;
+mod words;
 
 use rayon::prelude::*;
 
 use crate::corpus::{Corpus, Document};
-use crate::lexicon::Lexicon;
-use crate::model::Statement;
+use crate::lexicon::{ClauseKind, Lexicon};
+use crate::model::{Kind, Speaker, SpeakerType, Statement};
 use crate::speakers::Registry;
+use entities::{Entities, Resolved};
+use np::{Np, NpKind, Sent, lower};
 
 /// The extractor: immutable data (cue lexicon, speaker registry) shared by all
 /// documents, so one instance serves every rayon worker.
@@ -15,6 +27,46 @@ pub struct Extractor {
     pub registry: Registry,
 }
 
+/// A statement before the last pass (quote chains, registry) fixes it up.
+#[derive(Debug)]
+struct Found {
+    start: usize,
+    end: usize,
+    kind: Kind,
+    cue: Option<String>,
+    speaker: Option<Resolved>,
+    via: Option<String>,
+    /// Confidence of the pattern itself, before speaker resolution.
+    base: f64,
+    chain: Option<Chain>,
+}
+
+/// Where a quotation sits, so unattributed parts can inherit a speaker.
+#[derive(Debug, Clone, Copy)]
+struct Chain {
+    para: usize,
+    sentence: usize,
+    /// The sentence is nothing but this quotation.
+    alone: bool,
+    runs_on: bool,
+    first_in_para: bool,
+}
+
+/// Verbs whose object is the listener: `told Politico that …`.
+fn takes_listener(cue: &str) -> bool {
+    matches!(
+        lower(cue).as_ref(),
+        "told" | "tell" | "tells" | "telling" | "informed" | "assured" | "warned" | "reminded"
+    )
+}
+
+fn is_report_verb(cue: &str) -> bool {
+    matches!(
+        lower(cue).as_ref(),
+        "reports" | "reported" | "report" | "reporting"
+    )
+}
+
 impl Extractor {
     pub fn new(lexicon: Lexicon, registry: Registry) -> Self {
         Extractor { lexicon, registry }
@@ -22,8 +74,37 @@ impl Extractor {
 
     /// All statements of one document, in position order.
     pub fn document(&self, doc: &Document) -> Vec<Statement> {
-        let _ = doc;
-        Vec::new()
+        let text = doc.text.as_str();
+        let paras = scan::paragraphs(text);
+        let quotes = scan::quotes(text, &paras);
+        let mut ents = Entities::default();
+        let mut found: Vec<Found> = Vec::new();
+        let mut sentence_no = 0;
+        for (pi, p) in paras.iter().enumerate() {
+            let qs = &quotes[pi];
+            let toks = scan::tokens(text, p.start, p.end, qs);
+            for (si, r) in scan::sentences(text, &toks, qs).into_iter().enumerate() {
+                let s = Sent {
+                    text,
+                    toks: &toks[r],
+                    quotes: qs,
+                    lex: &self.lexicon,
+                };
+                let before = found.len();
+                let at = Chain {
+                    para: pi,
+                    sentence: sentence_no,
+                    alone: false,
+                    runs_on: false,
+                    first_in_para: si == 0,
+                };
+                self.sentence(&s, &mut ents, &mut found, at);
+                self.register_mentions(&s, &mut ents, &found[before..]);
+                sentence_no += 1;
+            }
+        }
+        inherit_speakers(&mut found);
+        self.finish(doc, found)
     }
 
     /// All statements of a corpus, documents in parallel, output in path order.
@@ -36,5 +117,539 @@ impl Extractor {
             .into_iter()
             .flatten()
             .collect()
+    }
+
+    fn sentence(&self, s: &Sent, ents: &mut Entities, out: &mut Vec<Found>, at: Chain) {
+        let mut used = vec![false; s.len()];
+        self.quotes(s, ents, out, at, &mut used);
+        self.according_to(s, ents, out);
+        self.indirect(s, ents, out, &mut used);
+    }
+
+    /// Direct and partial quotations.
+    fn quotes(
+        &self,
+        s: &Sent,
+        ents: &mut Entities,
+        out: &mut Vec<Found>,
+        at: Chain,
+        used: &mut [bool],
+    ) {
+        let quote_count = (0..s.len()).filter(|&k| s.quote(k).is_some()).count();
+        for k in 0..s.len() {
+            let Some(q) = s.quote(k) else { continue };
+            if s.is_name_quote(k) {
+                continue;
+            }
+            let (start, end) = trim_content(s.text, q.inner_start, q.inner_end);
+            if start >= end {
+                continue;
+            }
+            let alone = quote_count == 1 && s.trim_end(0, s.len()) == k + 1 && k == 0;
+            let chain = Chain {
+                alone,
+                runs_on: q.runs_on,
+                ..at
+            };
+            let base = if q.orphan { 0.7 } else { 1.0 };
+            let attribution = self
+                .after_quote(s, k)
+                .map(|(np, cue)| {
+                    let direct = k == 0
+                        || s.punct(k - 1) == Some(':')
+                        || (k == 1 && s.lw(0).is_some_and(|w| matches!(w.as_ref(), "and" | "but")));
+                    (np, cue, if direct { Kind::Direct } else { Kind::Partial })
+                })
+                .or_else(|| {
+                    self.before_quote(s, k)
+                        .map(|(np, cue)| (np, cue, Kind::Direct))
+                })
+                .or_else(|| {
+                    (0..k)
+                        .filter(|&c| !used[c] && s.cue(c).is_some())
+                        .find_map(|c| s.subject_of(c).map(|np| (np, c, Kind::Partial)))
+                });
+            match attribution {
+                Some((np, cue, kind)) => {
+                    used[cue] = true;
+                    let pos = s.toks[cue].start;
+                    let Some(resolved) = ents.resolve(&np, pos, &self.lexicon) else {
+                        continue;
+                    };
+                    if let Some(i) = resolved.entity {
+                        ents.spoke(i, pos);
+                    }
+                    let via = self.via(s, cue, &resolved, ents);
+                    let base = base * if kind == Kind::Direct { 0.93 } else { 0.85 };
+                    out.push(Found {
+                        start,
+                        end,
+                        kind,
+                        cue: Some(s.word(cue).unwrap_or_default().to_lowercase()),
+                        speaker: Some(resolved),
+                        via,
+                        base,
+                        chain: Some(chain),
+                    });
+                }
+                None if alone || q.runs_on || at.first_in_para => {
+                    // Maybe part of a quotation attributed next door.
+                    out.push(Found {
+                        start,
+                        end,
+                        kind: Kind::Direct,
+                        cue: None,
+                        speaker: None,
+                        via: None,
+                        base: 0.93 * 0.9,
+                        chain: Some(chain),
+                    });
+                }
+                None => {}
+            }
+        }
+    }
+
+    /// `"…," X said.` / `"…," says X` / `"…" reads a message from X`.
+    fn after_quote(&self, s: &Sent, k: usize) -> Option<(Np, usize)> {
+        let inner = s.quote_inner(k)?.trim_end();
+        let mut j = k + 1;
+        if s.punct(j) == Some(',') {
+            j += 1;
+        } else if !inner.ends_with([',', '!', '?', '.', '—', '–', '…', '-']) {
+            return None;
+        }
+        if s.cue(j).is_some() {
+            let np = s.np_forward(j + 1, false)?;
+            return Some((np, j));
+        }
+        let mut np = s.np_forward(j, true)?;
+        let mut m = np.end;
+        if s.punct(m) == Some(',') {
+            let e = s.segment_from(m + 1);
+            if np.role.is_none() {
+                np.role = s.role_words(m + 1, e);
+            }
+            m = e;
+        }
+        // The verb follows the subject and its appositive, before any other quote.
+        let limit = (m + 25).min(s.len());
+        let cue = (m..limit)
+            .take_while(|&i| s.quote(i).is_none())
+            .find(|&i| s.cue(i).is_some())?;
+        Some((np, cue))
+    }
+
+    /// `X said: "…"` / `Telegram stated "…"` / `Says X: "…"`.
+    fn before_quote(&self, s: &Sent, k: usize) -> Option<(Np, usize)> {
+        if k == 0 {
+            return None;
+        }
+        if s.cue(k - 1).is_some() {
+            return s.subject_of(k - 1).map(|np| (np, k - 1));
+        }
+        if k >= 2 && matches!(s.punct(k - 1), Some(':' | ',')) {
+            if s.cue(k - 2).is_some() {
+                return s.subject_of(k - 2).map(|np| (np, k - 2));
+            }
+            // "Says Stalinsky: "
+            if s.punct(k - 1) == Some(':') && s.cue(0).is_some() && k >= 3 {
+                return s.np_span(1, k - 1).map(|np| (np, 0));
+            }
+        }
+        None
+    }
+
+    /// `According to X, …`, `…, according to X.`, `In his view, …`.
+    fn according_to(&self, s: &Sent, ents: &mut Entities, out: &mut Vec<Found>) {
+        let n = s.trim_end(0, s.len());
+        for i in 0..s.len() {
+            let (np, rest, cue) = if s.is_word(i, "according") && s.is_word(i + 1, "to") {
+                if s.lw(i + 2)
+                    .is_some_and(|w| matches!(w.as_ref(), "which" | "whom" | "whose"))
+                {
+                    continue;
+                }
+                let Some(mut np) = s.np_forward(i + 2, false) else {
+                    continue;
+                };
+                // "Durov, according to his statements, fled": his = the subject before.
+                if matches!(np.kind, NpKind::Possessive(_) | NpKind::Pronoun(_))
+                    && i > 0
+                    && s.punct(i - 1) == Some(',')
+                    && let Some(subject) = s.appositive_subject(i - 1)
+                    && matches!(subject.kind, NpKind::Name(_))
+                {
+                    np = Np {
+                        mention: np.mention.clone(),
+                        person_hint: matches!(np.kind, NpKind::Possessive(ref p) | NpKind::Pronoun(ref p) if matches!(p.as_str(), "his" | "her" | "him" | "he" | "she")),
+                        ..subject
+                    };
+                }
+                (np.clone(), np.end, "according to")
+            } else if i == 0
+                && s.is_word(0, "in")
+                && s.lw(1)
+                    .is_some_and(|w| matches!(w.as_ref(), "his" | "her" | "their"))
+                && s.lw(2).is_some_and(|w| {
+                    matches!(
+                        w.as_ref(),
+                        "view"
+                            | "opinion"
+                            | "words"
+                            | "estimation"
+                            | "assessment"
+                            | "judgment"
+                            | "mind"
+                    )
+                })
+                && s.punct(3) == Some(',')
+            {
+                let Some(np) = s.np_span(1, 3) else { continue };
+                (np, 3, "in his view")
+            } else {
+                continue;
+            };
+            // Content: the clause after the phrase, or the rest of the sentence.
+            let (a, b) = if i == 0 {
+                let mut a = rest;
+                if s.punct(a) == Some(',') {
+                    a += 1;
+                    // An appositive: "According to Steve Stalinsky, executive director of …, Telegram …"
+                    let e = s.segment_from(a);
+                    let role_like = matches!(np.kind, NpKind::Name(_))
+                        && s.word(a)
+                            .is_some_and(|w| w.chars().next().is_some_and(char::is_lowercase))
+                        && !(a..e).any(|k| {
+                            s.lw(k).is_some_and(|w| {
+                                words::is_finite_marker(&w) || words::is_subject_pronoun(&w)
+                            })
+                        });
+                    if role_like && s.punct(e) == Some(',') && e + 1 < n {
+                        a = e + 1;
+                    }
+                }
+                (a, n)
+            } else if s.trim_end(rest, s.len()) == rest && i > 0 && s.punct(i - 1) == Some(',') {
+                (0, i - 1)
+            } else {
+                (0, n)
+            };
+            if a >= b {
+                continue;
+            }
+            let mut np = np;
+            if i == 0 && np.role.is_none() && a > rest + 1 {
+                np.role = s.role_words(rest + 1, a - 1);
+            }
+            let pos = s.toks[i].start;
+            let Some(resolved) = ents.resolve(&np, pos, &self.lexicon) else {
+                continue;
+            };
+            if let Some(e) = resolved.entity {
+                ents.spoke(e, pos);
+            }
+            let (start, end) = s.span(a, b);
+            let via = self.via(s, i, &resolved, ents);
+            out.push(Found {
+                start,
+                end,
+                kind: Kind::AccordingTo,
+                cue: Some(cue.to_string()),
+                speaker: Some(resolved),
+                via,
+                base: 0.9,
+                chain: None,
+            });
+        }
+    }
+
+    /// Reported speech: `X said (that) …`, `…, X said.`, `…, reports X.`
+    fn indirect(&self, s: &Sent, ents: &mut Entities, out: &mut Vec<Found>, used: &mut [bool]) {
+        let n = s.trim_end(0, s.len());
+        for v in 1..s.len() {
+            if used[v] {
+                continue;
+            }
+            let Some(kind) = s.cue(v) else { continue };
+            if kind == ClauseKind::Quote {
+                continue;
+            }
+            let cue_word = s.word(v).unwrap_or_default();
+            let mut via = None;
+            // ", reports Politico." / ", said Smith."
+            let inverted = (s.punct(v - 1) == Some(',') && !cue_word.ends_with("ing"))
+                .then(|| s.np_forward(v + 1, false))
+                .flatten()
+                .filter(|np| {
+                    let ends =
+                        s.trim_end(np.end, s.len()) == np.end || s.punct(np.end) == Some(',');
+                    let short = match &np.kind {
+                        NpKind::Description { .. } => {
+                            np.end - np.first <= 4
+                                && !(np.first..np.end)
+                                    .any(|i| s.lw(i).is_some_and(|w| words::is_preposition(&w)))
+                        }
+                        _ => true,
+                    };
+                    ends && short
+                });
+            let (np, a, b) = if let Some(np) = inverted {
+                (np, 0, v - 1)
+            } else {
+                let Some(np) = s.subject_of(v) else { continue };
+                let rest_has_that = (v + 1..n).any(|i| s.is_word(i, "that"));
+                let trailing = np.first > 0
+                    && s.punct(np.first - 1) == Some(',')
+                    && !rest_has_that
+                    && n - (v + 1) <= 6
+                    && !cue_word.ends_with("ing");
+                if trailing {
+                    let comma = np.first - 1;
+                    (np, 0, comma)
+                } else {
+                    let mut c = v + 1;
+                    if takes_listener(cue_word)
+                        && let Some(l) = s.np_forward(c, false)
+                    {
+                        if let NpKind::Name(name) = &l.kind {
+                            via = Some(name.clone());
+                        }
+                        if !matches!(l.kind, NpKind::Description { .. }) || l.end - l.first <= 2 {
+                            c = l.end;
+                        }
+                    }
+                    if s.is_word(c, "that") {
+                        c += 1;
+                    } else if !(kind == ClauseKind::Bare && clause_follows(s, c)) {
+                        continue;
+                    }
+                    // A trailing ", they say" repeats the same attribution.
+                    let mut b = n;
+                    if let Some(t) = (c + 1..n).find(|&t| {
+                        s.punct(t) == Some(',')
+                            && s.lw(t + 1).is_some_and(|w| words::is_subject_pronoun(&w))
+                            && s.cue(t + 2).is_some()
+                            && s.trim_end(t + 3, n) == t + 3
+                    }) {
+                        used[t + 2] = true;
+                        b = t;
+                    }
+                    (np, c, b)
+                }
+            };
+            if b <= a || b - a < 2 || (a..b).any(|i| s.quote(i).is_some()) {
+                continue;
+            }
+            let pos = s.toks[v].start;
+            let Some(resolved) = ents.resolve(&np, pos, &self.lexicon) else {
+                continue;
+            };
+            if let Some(e) = resolved.entity {
+                ents.spoke(e, pos);
+            }
+            used[v] = true;
+            let via = via
+                .filter(|_| resolved.speaker.name.is_some())
+                .or_else(|| self.via(s, v, &resolved, ents));
+            let (start, end) = s.span(a, b);
+            out.push(Found {
+                start,
+                end,
+                kind: Kind::Indirect,
+                cue: Some(cue_word.to_lowercase()),
+                speaker: Some(resolved),
+                via,
+                base: 0.85,
+                chain: None,
+            });
+        }
+    }
+
+    /// The outlet a statement was given to: `told Politico`, `in an interview
+    /// with TechCrunch`, `as cited by the publication`, `reports Politico`.
+    fn via(&self, s: &Sent, cue: usize, speaker: &Resolved, ents: &Entities) -> Option<String> {
+        let cue_word = s.word(cue).unwrap_or_default();
+        if takes_listener(cue_word)
+            && let Some(np) = s.np_forward(cue + 1, false)
+            && let NpKind::Name(name) = np.kind
+        {
+            return Some(name);
+        }
+        if is_report_verb(cue_word) && speaker.speaker.kind == SpeakerType::Outlet {
+            return speaker.speaker.name.clone();
+        }
+        for i in 0..s.len() {
+            let marks_source = (s.is_word(i, "interview") && s.is_word(i + 1, "with"))
+                || (s.is_word(i, "cited") && s.is_word(i + 1, "by"));
+            if !marks_source {
+                continue;
+            }
+            let target = i + 2;
+            if let Some(name) = s.name_at(target) {
+                return Some(name);
+            }
+            match s.np_forward(target, false).map(|np| np.kind) {
+                Some(NpKind::Quoted(name)) => return Some(name),
+                Some(NpKind::Description { det, head })
+                    if det.as_deref() == Some("the") && np_words_outlet(&head) =>
+                {
+                    return ents.latest_outlet();
+                }
+                _ => {}
+            }
+        }
+        None
+    }
+
+    /// Records the names of a sentence so later pronouns and surnames resolve.
+    fn register_mentions(&self, s: &Sent, ents: &mut Entities, found: &[Found]) {
+        let mut i = 0;
+        while i < s.len() {
+            if !s.is_name_word(i) {
+                i += 1;
+                continue;
+            }
+            let mut j = i + 1;
+            loop {
+                if s.is_name_word(j) {
+                    j += 1;
+                } else if s
+                    .lw(j)
+                    .is_some_and(|w| words::is_name_connector(&w) && w != "and")
+                    && s.is_name_word(j + 1)
+                {
+                    j += 2;
+                } else {
+                    break;
+                }
+            }
+            let Some(np) = s.np_span(i, j) else {
+                i = j;
+                continue;
+            };
+            let NpKind::Name(name) = &np.kind else {
+                i = j;
+                continue;
+            };
+            let pos = s.toks[i].start;
+            let oblique = i > 0 && s.lw(i - 1).is_some_and(|w| words::is_preposition(&w));
+            let inside = found.iter().any(|f| f.start <= pos && pos < f.end);
+            let known = ents.find(name).is_some();
+            if i == 0 && j == 1 && !known {
+                // A capitalised first word may be any noun ("Activists say").
+                i = j;
+                continue;
+            }
+            let kind = entities::name_type(name, np.outlet_hint, &self.lexicon);
+            ents.mention(name, kind, np.role.as_deref(), pos, !oblique && !inside);
+            i = j;
+        }
+    }
+
+    fn finish(&self, doc: &Document, found: Vec<Found>) -> Vec<Statement> {
+        let mut out: Vec<Statement> = found
+            .into_iter()
+            .filter_map(|f| {
+                let r = f.speaker?;
+                let mut speaker: Speaker = r.speaker;
+                if let Some(name) = &speaker.name
+                    && let Some(entry) = self.registry.lookup(name)
+                {
+                    speaker.name = Some(entry.name.clone());
+                    if let Some(kind) = entry.kind {
+                        speaker.kind = kind;
+                    }
+                    if speaker.role.is_none() {
+                        speaker.role.clone_from(&entry.role);
+                    }
+                }
+                let certainty = if speaker.name.is_some() {
+                    r.certainty
+                } else {
+                    r.certainty.min(0.85)
+                };
+                let confidence = (f.base * certainty * 100.0).round() / 100.0;
+                Some(Statement {
+                    doc: doc.path.clone(),
+                    line: doc.line_of(f.start),
+                    start: f.start,
+                    end: f.end,
+                    kind: f.kind,
+                    content: doc.text[f.start..f.end].to_string(),
+                    cue: f.cue,
+                    speaker,
+                    via: f.via,
+                    confidence,
+                })
+            })
+            .collect();
+        out.sort_by_key(|s| (s.start, s.end));
+        out.dedup_by_key(|s| (s.start, s.end));
+        out
+    }
+}
+
+fn np_words_outlet(head: &str) -> bool {
+    words::is_outlet_noun(head)
+}
+
+/// A bare clause follows at `c`: a pronoun subject, or a finite verb soon after.
+fn clause_follows(s: &Sent, c: usize) -> bool {
+    let Some(w) = s.lw(c) else { return false };
+    if words::is_subject_pronoun(&w) {
+        return true;
+    }
+    if words::is_preposition(&w) || words::is_finite_marker(&w) {
+        return false;
+    }
+    (c + 1..s.len().min(c + 12))
+        .take_while(|&i| s.punct(i) != Some(','))
+        .any(|i| s.lw(i).is_some_and(|w| words::is_finite_marker(&w)))
+}
+
+/// Content span without surrounding whitespace and the comma that hands over
+/// to the attribution (`"…,"`).
+fn trim_content(text: &str, start: usize, end: usize) -> (usize, usize) {
+    let inner = &text[start..end];
+    let lead = inner.len() - inner.trim_start().len();
+    let trimmed = inner.trim().trim_end_matches(',').trim_end();
+    (start + lead, start + lead + trimmed.len())
+}
+
+/// Quotation parts with no attribution of their own take the speaker of the
+/// quotation they continue: `"A," he said. "B."`, a quote that runs on into
+/// the next paragraph, or one whose attribution comes in the next sentence.
+fn inherit_speakers(found: &mut [Found]) {
+    let linked = |a: &Chain, b: &Chain| {
+        (a.para == b.para && b.sentence == a.sentence + 1 && (a.alone || b.alone))
+            || (a.runs_on && b.para == a.para + 1 && b.first_in_para)
+    };
+    let quotes: Vec<usize> = (0..found.len())
+        .filter(|&i| found[i].chain.is_some())
+        .collect();
+    for _ in 0..2 {
+        for w in quotes.windows(2) {
+            let (x, y) = (w[0], w[1]);
+            let (Some(a), Some(b)) = (found[x].chain, found[y].chain) else {
+                continue;
+            };
+            if !linked(&a, &b) {
+                continue;
+            }
+            match (found[x].speaker.is_some(), found[y].speaker.is_some()) {
+                (true, false) if b.alone || a.runs_on => {
+                    found[y].speaker = found[x].speaker.clone();
+                    found[y].via = found[x].via.clone();
+                    found[y].cue = found[x].cue.clone();
+                }
+                (false, true) if a.alone || a.runs_on => {
+                    found[x].speaker = found[y].speaker.clone();
+                    found[x].via = found[y].via.clone();
+                    found[x].cue = found[y].cue.clone();
+                }
+                _ => {}
+            }
+        }
     }
 }

@@ -1,0 +1,313 @@
+//! Who has been mentioned so far in a document: the table that turns
+//! surnames, pronouns and descriptions into the names they refer to.
+
+use std::collections::HashMap;
+
+use super::np::{Np, NpKind, lower};
+use super::words;
+use crate::lexicon::Lexicon;
+use crate::model::{Speaker, SpeakerType};
+
+#[derive(Debug, Clone)]
+pub struct Entity {
+    pub name: String,
+    pub kind: SpeakerType,
+    pub role: Option<String>,
+    pub mentions: u32,
+    /// Byte position of the last salient mention (subject or speaker); 0 = never.
+    pub salient: usize,
+    /// Byte position of the last time it was a speaker; 0 = never.
+    pub spoke: usize,
+}
+
+#[derive(Debug, Default)]
+pub struct Entities {
+    pub list: Vec<Entity>,
+    by_name: HashMap<String, usize>,
+}
+
+/// A speaker resolved against the table.
+#[derive(Debug, Clone)]
+pub struct Resolved {
+    pub speaker: Speaker,
+    pub entity: Option<usize>,
+    /// How the name was reached: 1.0 named, lower for pronouns and descriptions.
+    pub certainty: f64,
+}
+
+/// Guesses what kind of name this is from its words and the lexicon.
+pub fn name_type(name: &str, outlet_hint: bool, lex: &Lexicon) -> SpeakerType {
+    if outlet_hint || lex.is_outlet(name) {
+        return SpeakerType::Outlet;
+    }
+    let ws: Vec<String> = name
+        .split_whitespace()
+        .map(|w| lower(w).into_owned())
+        .collect();
+    if ws.last().is_some_and(|w| words::is_outlet_word(w)) && ws.len() > 1 {
+        return SpeakerType::Outlet;
+    }
+    if ws.iter().any(|w| words::is_org_word(w)) || ws.len() == 1 {
+        return SpeakerType::Organization;
+    }
+    if name.chars().filter(|c| c.is_uppercase()).count()
+        == name.chars().filter(|c| c.is_alphabetic()).count()
+    {
+        return SpeakerType::Organization; // an acronym
+    }
+    SpeakerType::Person
+}
+
+impl Entities {
+    /// The entity `name` refers to: itself, or the person whose surname it is.
+    pub fn find(&self, name: &str) -> Option<usize> {
+        let key = name.to_lowercase();
+        if let Some(&i) = self.by_name.get(&key) {
+            // A bare surname seen before its full name: prefer the full name.
+            if !key.contains(' ')
+                && let Some(j) = self.by_surname(&key)
+            {
+                return Some(j);
+            }
+            return Some(i);
+        }
+        if !key.contains(' ') {
+            return self.by_surname(&key);
+        }
+        None
+    }
+
+    fn by_surname(&self, key: &str) -> Option<usize> {
+        self.list
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| {
+                e.kind == SpeakerType::Person
+                    && e.name.contains(' ')
+                    && e.name
+                        .rsplit(' ')
+                        .next()
+                        .is_some_and(|s| s.eq_ignore_ascii_case(key))
+            })
+            .max_by_key(|(_, e)| (e.mentions, e.salient))
+            .map(|(i, _)| i)
+    }
+
+    /// Records a mention of `name`; returns its entity.
+    pub fn mention(
+        &mut self,
+        name: &str,
+        kind: SpeakerType,
+        role: Option<&str>,
+        pos: usize,
+        salient: bool,
+    ) -> usize {
+        let i = match self.find(name) {
+            Some(i) => i,
+            None => {
+                self.list.push(Entity {
+                    name: name.to_string(),
+                    kind,
+                    role: None,
+                    mentions: 0,
+                    salient: 0,
+                    spoke: 0,
+                });
+                self.by_name
+                    .insert(name.to_lowercase(), self.list.len() - 1);
+                self.list.len() - 1
+            }
+        };
+        let e = &mut self.list[i];
+        e.mentions += 1;
+        if salient {
+            e.salient = e.salient.max(pos);
+        }
+        if e.role.is_none() {
+            e.role = role.map(str::to_string);
+        }
+        // A later, more specific type wins over the single-word default.
+        if e.kind == SpeakerType::Organization
+            && kind != SpeakerType::Organization
+            && kind != SpeakerType::Unknown
+            && !e.name.contains(' ')
+        {
+            e.kind = kind;
+        }
+        i
+    }
+
+    pub fn spoke(&mut self, i: usize, pos: usize) {
+        let e = &mut self.list[i];
+        e.spoke = e.spoke.max(pos);
+        e.salient = e.salient.max(pos);
+    }
+
+    fn most_salient(&self, kinds: &[SpeakerType], before: usize) -> Option<usize> {
+        self.list
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| kinds.contains(&e.kind) && e.salient > 0 && e.salient <= before)
+            .max_by_key(|(_, e)| e.salient)
+            .map(|(i, _)| i)
+    }
+
+    /// `the company`: the organisation that spoke last, else the most mentioned one.
+    fn topical_org(&self) -> Option<usize> {
+        let spoke = self
+            .list
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| e.kind == SpeakerType::Organization && e.spoke > 0)
+            .max_by_key(|(_, e)| e.spoke)
+            .map(|(i, _)| i);
+        spoke.or_else(|| {
+            self.list
+                .iter()
+                .enumerate()
+                .filter(|(_, e)| e.kind == SpeakerType::Organization)
+                .max_by_key(|(_, e)| (e.mentions, e.salient))
+                .map(|(i, _)| i)
+        })
+    }
+
+    fn speaker_of(
+        &self,
+        i: usize,
+        mention: &str,
+        role: Option<String>,
+        certainty: f64,
+    ) -> Resolved {
+        let e = &self.list[i];
+        Resolved {
+            speaker: Speaker {
+                name: Some(e.name.clone()),
+                mention: mention.to_string(),
+                role: role.or_else(|| e.role.clone()),
+                kind: e.kind,
+            },
+            entity: Some(i),
+            certainty,
+        }
+    }
+
+    fn unnamed(mention: &str, kind: SpeakerType, role: Option<String>) -> Resolved {
+        Resolved {
+            speaker: Speaker {
+                name: None,
+                mention: mention.to_string(),
+                role,
+                kind,
+            },
+            entity: None,
+            certainty: 0.85,
+        }
+    }
+
+    /// Resolves a noun phrase at byte `pos` to a speaker. `None` for the
+    /// author's own voice (`I`, `we`, `my`), which is not an attribution.
+    pub fn resolve(&mut self, np: &Np, pos: usize, lex: &Lexicon) -> Option<Resolved> {
+        match &np.kind {
+            NpKind::Name(name) | NpKind::Quoted(name) => {
+                let kind = if matches!(np.kind, NpKind::Quoted(_)) {
+                    SpeakerType::Outlet
+                } else {
+                    name_type(name, np.outlet_hint, lex)
+                };
+                let kind = if np.person_hint {
+                    SpeakerType::Person
+                } else {
+                    kind
+                };
+                let i = self.mention(name, kind, np.role.as_deref(), pos, true);
+                Some(self.speaker_of(i, &np.mention, np.role.clone(), 1.0))
+            }
+            NpKind::Pronoun(p) | NpKind::Possessive(p) => {
+                if words::is_first_person(p) {
+                    return None;
+                }
+                let target = match p.as_str() {
+                    "he" | "him" | "his" | "she" | "her" => {
+                        self.most_salient(&[SpeakerType::Person], pos)
+                    }
+                    "they" | "them" | "their" => self.most_salient(&[SpeakerType::Group], pos),
+                    _ => self.most_salient(&[SpeakerType::Organization, SpeakerType::Outlet], pos),
+                };
+                match target {
+                    Some(i) => Some(self.speaker_of(i, &np.mention, None, 0.9)),
+                    None => {
+                        let kind = if matches!(p.as_str(), "they" | "them" | "their") {
+                            SpeakerType::Group
+                        } else {
+                            SpeakerType::Unknown
+                        };
+                        Some(Self::unnamed(&np.mention, kind, None))
+                    }
+                }
+            }
+            NpKind::Description { det, head } => {
+                // "the company", "Durov's company"
+                let definite = matches!(det.as_deref(), Some("the" | "this" | "its"))
+                    || np
+                        .mention
+                        .split(' ')
+                        .next()
+                        .is_some_and(|w| w.ends_with("’s") || w.ends_with("'s"));
+                let plural =
+                    head.ends_with('s') && !head.ends_with("ss") && !words::is_org_noun(head);
+                if words::is_outlet_noun(head) && definite {
+                    if let Some(i) = self.most_salient_any(&[SpeakerType::Outlet]) {
+                        return Some(self.speaker_of(i, &np.mention, None, 0.85));
+                    }
+                    return Some(Self::unnamed(&np.mention, SpeakerType::Outlet, None));
+                }
+                if words::is_org_noun(head) && definite {
+                    if let Some(i) = self.topical_org() {
+                        return Some(self.speaker_of(i, &np.mention, None, 0.85));
+                    }
+                    return Some(Self::unnamed(&np.mention, SpeakerType::Organization, None));
+                }
+                if words::is_org_noun(head) {
+                    return Some(Self::unnamed(&np.mention, SpeakerType::Organization, None));
+                }
+                if det.as_deref() == Some("one") {
+                    return Some(Self::unnamed(&np.mention, SpeakerType::Person, None));
+                }
+                if plural || words::is_group_noun(head) {
+                    return Some(Self::unnamed(&np.mention, SpeakerType::Group, None));
+                }
+                if definite && let Some(i) = self.most_salient(&[SpeakerType::Person], pos) {
+                    let role = np.mention.split_once(' ').map(|(_, r)| r.to_string());
+                    let mut r = self.speaker_of(i, &np.mention, None, 0.85);
+                    if r.speaker.role.is_none() {
+                        r.speaker.role = role;
+                    }
+                    return Some(r);
+                }
+                let kind = if det.is_some() {
+                    SpeakerType::Person
+                } else {
+                    SpeakerType::Unknown
+                };
+                Some(Self::unnamed(&np.mention, kind, None))
+            }
+        }
+    }
+
+    fn most_salient_any(&self, kinds: &[SpeakerType]) -> Option<usize> {
+        self.list
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| kinds.contains(&e.kind))
+            .max_by_key(|(_, e)| (e.salient, e.mentions))
+            .map(|(i, _)| i)
+    }
+}
+
+impl Entities {
+    /// The outlet mentioned most recently (`the publication` refers to it).
+    pub fn latest_outlet(&self) -> Option<String> {
+        self.most_salient_any(&[SpeakerType::Outlet])
+            .map(|i| self.list[i].name.clone())
+    }
+}

@@ -1,0 +1,601 @@
+//! Noun phrases inside one sentence: who the subject of a speech verb is,
+//! what follows a quote, and the appositives that give a speaker's role.
+
+use std::borrow::Cow;
+
+use super::scan::{Quote, Tok, TokKind};
+use super::words;
+use crate::lexicon::{ClauseKind, Lexicon};
+
+/// One sentence's tokens, with the look-ups the rules need.
+pub struct Sent<'a> {
+    pub text: &'a str,
+    pub toks: &'a [Tok],
+    pub quotes: &'a [Quote],
+    pub lex: &'a Lexicon,
+}
+
+/// What a noun phrase denotes.
+#[derive(Debug, Clone, PartialEq)]
+pub enum NpKind {
+    /// A proper name (`Nazar Tokar`, `The Wall Street Journal`).
+    Name(String),
+    /// `he`, `they`, `him` (lowercase).
+    Pronoun(String),
+    /// `his statements`: the possessive (lowercase).
+    Possessive(String),
+    /// `the police official`: determiner and head noun (lowercase).
+    Description { det: Option<String>, head: String },
+    /// A quoted name (`"Kursor"`).
+    Quoted(String),
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Np {
+    pub kind: NpKind,
+    /// Surface text of the mention.
+    pub mention: String,
+    /// Role from a title, pre-title or appositive.
+    pub role: Option<String>,
+    /// A nearby word says this is an outlet (`the publication "X"`).
+    pub outlet_hint: bool,
+    /// A personal pronoun refers to it, so it is a person.
+    pub person_hint: bool,
+    /// First and one-past-last token of the phrase.
+    pub first: usize,
+    pub end: usize,
+}
+
+/// Lowercases only when needed.
+pub fn lower(w: &str) -> Cow<'_, str> {
+    if w.chars().any(char::is_uppercase) {
+        Cow::Owned(w.to_lowercase())
+    } else {
+        Cow::Borrowed(w)
+    }
+}
+
+/// Plural peoples: `Russians`, `Americans`, `Chinese`, `British`.
+fn is_demonym(w: &str) -> bool {
+    w.ends_with("ans")
+        || w.ends_with("ese")
+        || w.ends_with("ish")
+        || w.ends_with("ch")
+        || w.ends_with("is")
+}
+
+/// Strips a possessive `’s` / `'s`.
+pub fn strip_possessive(w: &str) -> &str {
+    w.strip_suffix("’s")
+        .or_else(|| w.strip_suffix("'s"))
+        .or_else(|| w.strip_suffix('’'))
+        .unwrap_or(w)
+}
+
+fn is_capitalised(w: &str) -> bool {
+    w.chars().next().is_some_and(char::is_uppercase)
+}
+
+impl<'a> Sent<'a> {
+    pub fn len(&self) -> usize {
+        self.toks.len()
+    }
+
+    pub fn word(&self, i: usize) -> Option<&'a str> {
+        let t = self.toks.get(i)?;
+        (t.kind == TokKind::Word).then(|| &self.text[t.start..t.end])
+    }
+
+    pub fn lw(&self, i: usize) -> Option<Cow<'a, str>> {
+        self.word(i).map(lower)
+    }
+
+    pub fn is_word(&self, i: usize, w: &str) -> bool {
+        self.word(i).is_some_and(|x| x.eq_ignore_ascii_case(w))
+    }
+
+    pub fn punct(&self, i: usize) -> Option<char> {
+        match self.toks.get(i)?.kind {
+            TokKind::Punct(c) => Some(c),
+            _ => None,
+        }
+    }
+
+    pub fn quote(&self, i: usize) -> Option<&'a Quote> {
+        match self.toks.get(i)?.kind {
+            TokKind::Quote(q) => Some(&self.quotes[q]),
+            _ => None,
+        }
+    }
+
+    pub fn quote_inner(&self, i: usize) -> Option<&'a str> {
+        self.quote(i)
+            .map(|q| &self.text[q.inner_start..q.inner_end])
+    }
+
+    /// A capitalised word that can belong to a name.
+    pub fn is_name_word(&self, i: usize) -> bool {
+        let Some(w) = self.word(i) else { return false };
+        if !is_capitalised(w) {
+            return false;
+        }
+        let l = lower(strip_possessive(w));
+        !(words::is_function_word(&l) || (i == 0 && self.lex.verb(&l).is_some()))
+    }
+
+    /// A speech verb at `i`, not used as a noun (`a report`), an infinitive
+    /// (`declined to comment`) or a passive (`is said to`).
+    pub fn cue(&self, i: usize) -> Option<ClauseKind> {
+        let w = self.word(i)?;
+        if is_capitalised(w) && i != 0 {
+            return None; // "United States", "Reports"
+        }
+        let kind = self.lex.verb(w)?;
+        if i > 0 && self.lw(i - 1).is_some_and(|p| words::blocks_cue(&p)) {
+            return None;
+        }
+        Some(kind)
+    }
+
+    pub fn span(&self, first: usize, end: usize) -> (usize, usize) {
+        (self.toks[first].start, self.toks[end - 1].end)
+    }
+
+    pub fn slice(&self, first: usize, end: usize) -> &'a str {
+        let (s, e) = self.span(first, end);
+        &self.text[s..e]
+    }
+
+    /// A quote that is a name or title rather than speech: short, title-cased,
+    /// with no sentence punctuation (`"Kursor"`, `"Supporters of the Islamic State"`).
+    pub fn is_name_quote(&self, i: usize) -> bool {
+        let Some(inner) = self.quote_inner(i) else {
+            return false;
+        };
+        let inner = inner.trim();
+        if inner.is_empty() || inner.ends_with(['.', ',', '!', '?', '…', ';', ':']) {
+            return false;
+        }
+        let ws: Vec<&str> = inner.split_whitespace().collect();
+        ws.len() <= 5
+            && ws
+                .iter()
+                .all(|w| is_capitalised(w) || words::is_name_connector(&lower(w)) || *w == "the")
+    }
+
+    /// Classifies tokens `a..b` as a noun phrase.
+    pub fn np_span(&self, a: usize, b: usize) -> Option<Np> {
+        let (mut a, mut b) = (a, b);
+        while a < b && self.punct(a).is_some() {
+            a += 1;
+        }
+        while b > a && self.punct(b - 1).is_some() {
+            b -= 1;
+        }
+        if a >= b || b - a > 14 {
+            return None;
+        }
+        // "a Telegram message from one of the bloggers": the source follows "from".
+        if let Some(f) = (a..b).rev().find(|&i| self.is_word(i, "from"))
+            && f + 1 < b
+        {
+            return self.np_span(f + 1, b);
+        }
+        if self.quote(b - 1).is_some() {
+            if !self.is_name_quote(b - 1) {
+                return None;
+            }
+            let name = self.quote_inner(b - 1)?.trim().to_string();
+            let pre = self.role_words(a, b - 1);
+            let _outlet_hint =
+                (a..b - 1).any(|i| self.lw(i).is_some_and(|w| words::is_outlet_noun(&w)));
+            return Some(Np {
+                kind: NpKind::Quoted(name.clone()),
+                mention: name,
+                role: pre,
+                outlet_hint: true,
+                person_hint: false,
+                first: a,
+                end: b,
+            });
+        }
+        if (a..b).any(|i| self.quote(i).is_some()) {
+            return None;
+        }
+        let last = self.lw(b - 1)?;
+        if b - a == 1 && (words::is_subject_pronoun(&last) || words::is_object_pronoun(&last)) {
+            return Some(Np {
+                kind: NpKind::Pronoun(last.into_owned()),
+                mention: self.slice(a, b).to_string(),
+                role: None,
+                outlet_hint: false,
+                person_hint: false,
+                first: a,
+                end: b,
+            });
+        }
+        let first = self.lw(a)?;
+        if matches!(first.as_ref(), "his" | "her" | "their" | "my" | "our") {
+            return Some(Np {
+                kind: NpKind::Possessive(first.into_owned()),
+                mention: self.slice(a, b).to_string(),
+                role: None,
+                outlet_hint: false,
+                person_hint: false,
+                first: a,
+                end: b,
+            });
+        }
+        // "the Russians", "the French": a people, not a name.
+        if b - a == 2 && first == "the" && self.is_name_word(b - 1) && is_demonym(&last) {
+            return Some(Np {
+                kind: NpKind::Description {
+                    det: Some("the".into()),
+                    head: last.into_owned(),
+                },
+                mention: self.slice(a, b).to_string(),
+                role: None,
+                outlet_hint: false,
+                person_hint: false,
+                first: a,
+                end: b,
+            });
+        }
+        if self.is_name_word(b - 1) {
+            let run = self.run_back(b - 1, a);
+            return Some(self.name_np(a, run, b));
+        }
+        // A description: keep determiners, head is the last word.
+        if !(a..b).all(|i| self.word(i).is_some()) {
+            return None;
+        }
+        let det = words::is_determiner(&first).then(|| first.into_owned());
+        Some(Np {
+            kind: NpKind::Description {
+                det,
+                head: last.into_owned(),
+            },
+            mention: self.slice(a, b).to_string(),
+            role: None,
+            outlet_hint: false,
+            person_hint: false,
+            first: a,
+            end: b,
+        })
+    }
+
+    /// Start of the capitalised run ending at `last`, not before `floor`.
+    fn run_back(&self, last: usize, floor: usize) -> usize {
+        let mut s = last;
+        while s > floor {
+            if self.is_name_word(s - 1) {
+                s -= 1;
+            } else if s >= floor + 2
+                && self
+                    .lw(s - 1)
+                    .is_some_and(|w| words::is_name_connector(&w) && w != "and")
+                && self.is_name_word(s - 2)
+            {
+                s -= 2;
+            } else {
+                break;
+            }
+        }
+        // "The Wall Street Journal": keep a leading "The" when it makes a known outlet.
+        if s > floor && self.is_word(s - 1, "the") {
+            let with_the = self.slice(s - 1, last + 1);
+            if self.lex.is_outlet(with_the) {
+                s -= 1;
+            }
+        }
+        s
+    }
+
+    /// A name whose capitalised run is `run..end`, with `a..run` as pre-title.
+    fn name_np(&self, a: usize, run: usize, end: usize) -> Np {
+        // Leading titles belong to the role: "Apple CEO Tim Cook", "President Putin".
+        let mut name_start = run;
+        for i in run..end.saturating_sub(1) {
+            if self.lw(i).is_some_and(|w| words::is_title(&w)) {
+                name_start = i + 1;
+            }
+        }
+        let role = self.role_words(a, name_start);
+        let outlet_hint =
+            (a..name_start).any(|i| self.lw(i).is_some_and(|w| words::is_outlet_noun(&w)));
+        let name = strip_possessive(self.slice(name_start, end)).to_string();
+        Np {
+            kind: NpKind::Name(name.clone()),
+            mention: name,
+            role,
+            outlet_hint,
+            person_hint: false,
+            first: a,
+            end,
+        }
+    }
+
+    /// Words `a..b` as a role: leading determiners and possessives dropped.
+    pub fn role_words(&self, a: usize, b: usize) -> Option<String> {
+        let mut a = a;
+        while a < b
+            && (self.punct(a).is_some()
+                || self
+                    .lw(a)
+                    .is_some_and(|w| words::is_determiner(&w) || words::is_possessive(&w)))
+        {
+            a += 1;
+        }
+        let mut b = b;
+        while b > a && self.punct(b - 1).is_some() {
+            b -= 1;
+        }
+        // "created by him": a verb phrase, not a title.
+        let verbal = (a..b).any(|i| {
+            self.lw(i).is_some_and(|w| {
+                words::is_object_pronoun(&w)
+                    || words::is_subject_pronoun(&w)
+                    || words::is_finite_marker(&w)
+            })
+        }) || self
+            .lw(a)
+            .is_some_and(|w| w.ends_with("ed") && !w.ends_with("eed"));
+        (a < b && b - a <= 16 && !verbal).then(|| self.slice(a, b).to_string())
+    }
+
+    /// Skips adverbs and auxiliaries backwards from `v` (exclusive).
+    fn skip_fillers_back(&self, v: usize, floor: usize) -> usize {
+        let mut e = v;
+        while e > floor
+            && self.lw(e - 1).is_some_and(|w| {
+                words::is_verb_filler(&w) || w == "not" || w == "did" || w == "does"
+            })
+        {
+            e -= 1;
+        }
+        e
+    }
+
+    /// The subject of the speech verb at `v`.
+    pub fn subject_of(&self, v: usize) -> Option<Np> {
+        let e = self.skip_fillers_back(v, 0);
+        if e == 0 {
+            return None;
+        }
+        let t = e - 1;
+        if let Some(w) = self.lw(t) {
+            if matches!(w.as_ref(), "and" | "but" | "then") {
+                return self.sentence_subject();
+            }
+            if w == "who" && t > 0 && self.punct(t - 1) == Some(',') {
+                return self.appositive_subject(t - 1);
+            }
+        }
+        if self.punct(t) == Some(',') {
+            if self.word(v).is_some_and(|w| w.ends_with("ing")) {
+                return self.sentence_subject();
+            }
+            return self.appositive_subject(t);
+        }
+        if self.quote(t).is_some() {
+            return self.np_span(t, t + 1);
+        }
+        let w = self.lw(t)?;
+        if words::is_subject_pronoun(&w) {
+            return self.np_span(t, e);
+        }
+        let start = self.phrase_start(t);
+        self.np_span(start, e)
+    }
+
+    /// Where the noun phrase ending at `t` begins: back to a comma, a clause
+    /// boundary or a preposition other than "of".
+    fn phrase_start(&self, t: usize) -> usize {
+        let mut s = t;
+        while s > 0 && t - s < 9 {
+            let p = s - 1;
+            match self.lw(p) {
+                None => break,
+                Some(w) => {
+                    if w == "and" {
+                        // "U.S. and European officials"
+                        if self.is_name_word(s) && p > 0 && self.is_name_word(p - 1) {
+                            s = p;
+                            continue;
+                        }
+                        break;
+                    }
+                    if (words::is_clause_boundary(&w) || words::is_preposition(&w)) && w != "of" {
+                        break;
+                    }
+                    if words::is_finite_marker(&w) || self.lex.verb(&w).is_some() {
+                        break;
+                    }
+                    s = p;
+                }
+            }
+        }
+        // A phrase never starts with "of".
+        while s < t && self.is_word(s, "of") {
+            s += 1;
+        }
+        s
+    }
+
+    /// The speaker in `NAME, ROLE,` / `ROLE, NAME,` before the comma at `t`.
+    pub fn appositive_subject(&self, t: usize) -> Option<Np> {
+        // Comma-separated segments, right to left.
+        let mut segs: Vec<(usize, usize)> = Vec::new();
+        let mut end = t;
+        let mut i = t;
+        while i > 0 && segs.len() < 5 {
+            i -= 1;
+            if self.punct(i) == Some(',') {
+                segs.push((i + 1, end));
+                end = i;
+            }
+        }
+        if segs.len() < 5 {
+            // The leftmost segment runs from the last clause boundary.
+            let mut s = end;
+            while s > 0 {
+                if self.punct(s - 1).is_some()
+                    || self.lw(s - 1).is_some_and(|w| {
+                        words::is_clause_boundary(&w) && !(w == "and" && self.is_name_word(s))
+                    })
+                {
+                    break;
+                }
+                s -= 1;
+            }
+            segs.push((s, end));
+        }
+        for k in 0..segs.len() {
+            let (a, b) = segs[k];
+            if a >= b {
+                continue;
+            }
+            let Some(mut np) = self.np_span(a, b) else {
+                continue;
+            };
+            if !matches!(np.kind, NpKind::Name(_) | NpKind::Quoted(_)) {
+                continue;
+            }
+            // "head of Kremlingram": a name after a preposition is part of a role.
+            if self.is_oblique(np.first, np.end) {
+                continue;
+            }
+            if k > 0 {
+                np.role = self.role_words(segs[k - 1].0, segs[k - 1].1);
+            } else if let Some(&(pa, pb)) = segs.get(1) {
+                let starts_det = self
+                    .lw(pa)
+                    .is_some_and(|w| words::is_determiner(&w) || words::is_possessive(&w));
+                if starts_det && np.role.is_none() {
+                    np.role = self.role_words(pa, pb);
+                }
+            }
+            return Some(np);
+        }
+        // "The spokesman, visibly angry, said": fall back to a described subject.
+        let (a, b) = *segs.last()?;
+        self.np_span(a, b)
+            .filter(|np| matches!(np.kind, NpKind::Description { .. } | NpKind::Pronoun(_)))
+    }
+
+    /// The subject at the start of the sentence, past an introductory phrase.
+    pub fn sentence_subject(&self) -> Option<Np> {
+        let mut i = 0;
+        if self.lw(0).is_some_and(|w| {
+            words::is_function_word(&w)
+                && !words::is_subject_pronoun(&w)
+                && !words::is_determiner(&w)
+        }) {
+            i = (0..self.len()).find(|&k| self.punct(k) == Some(','))? + 1;
+        }
+        let w = self.lw(i)?;
+        if words::is_subject_pronoun(&w) {
+            return self.np_span(i, i + 1);
+        }
+        if self.quote(i).is_some() {
+            return self.np_span(i, i + 1);
+        }
+        let mut j = i;
+        if self.is_name_word(i) || self.is_word(i, "the") {
+            j = i + 1;
+            while self.is_name_word(j) {
+                j += 1;
+            }
+        }
+        if j == i || (j == i + 1 && self.is_word(i, "the")) {
+            // A described subject: up to the first verb-like word.
+            j = i;
+            while j < self.len() && j - i < 6 {
+                let Some(w) = self.lw(j) else { break };
+                if words::is_finite_marker(&w) || self.cue(j).is_some() {
+                    break;
+                }
+                j += 1;
+            }
+        }
+        self.np_span(i, j)
+    }
+
+    /// A noun phrase starting at `i` and running to a comma, a clause word,
+    /// a preposition other than of/from/by, or (if `stop_at_cue`) a speech verb.
+    pub fn np_forward(&self, i: usize, stop_at_cue: bool) -> Option<Np> {
+        let mut j = i;
+        while j < self.len() && j - i < 14 {
+            if self.punct(j).is_some() {
+                break;
+            }
+            if stop_at_cue && self.cue(j).is_some() {
+                break;
+            }
+            if let Some(w) = self.lw(j)
+                && j > i
+                && (matches!(w.as_ref(), "who" | "which" | "that" | "as" | "whose")
+                    || words::is_finite_marker(&w)
+                    || (words::is_preposition(&w) && !matches!(w.as_ref(), "of" | "from" | "by")))
+            {
+                break;
+            }
+            j += 1;
+            if self.quote(j - 1).is_some() {
+                break;
+            }
+        }
+        self.np_span(i, j)
+    }
+
+    /// The capitalised name run starting at `i` (`TechCrunch earlier this year` → `TechCrunch`).
+    pub fn name_at(&self, i: usize) -> Option<String> {
+        if !self.is_name_word(i) && !self.is_word(i, "the") {
+            return None;
+        }
+        let mut j = i + 1;
+        while self.is_name_word(j) {
+            j += 1;
+        }
+        let np = self.np_span(i, j)?;
+        match np.kind {
+            NpKind::Name(n) => Some(n),
+            _ => None,
+        }
+    }
+
+    /// The name ending a phrase `a..b` follows a preposition (`head of the X`).
+    fn is_oblique(&self, a: usize, b: usize) -> bool {
+        let mut i = b.saturating_sub(1);
+        while i > a && (self.is_name_word(i - 1) || self.quote(i - 1).is_some()) {
+            i -= 1;
+        }
+        let mut p = i;
+        while p > a && self.lw(p - 1).is_some_and(|w| words::is_determiner(&w)) {
+            p -= 1;
+        }
+        p > a && self.lw(p - 1).is_some_and(|w| words::is_preposition(&w))
+    }
+
+    /// Comma-delimited segment starting at `i` (used for roles after a name).
+    pub fn segment_from(&self, i: usize) -> usize {
+        let mut j = i;
+        while j < self.len()
+            && self.punct(j) != Some(',')
+            && self.cue(j).is_none()
+            && self.quote(j).is_none()
+        {
+            j += 1;
+        }
+        j
+    }
+
+    /// Last token index that is not punctuation, +1.
+    pub fn trim_end(&self, a: usize, b: usize) -> usize {
+        let mut b = b;
+        while b > a && self.punct(b - 1).is_some() {
+            b -= 1;
+        }
+        b
+    }
+}

@@ -114,7 +114,22 @@ pub enum Config {
     Extract {
         corpus: CorpusConfig,
         format: Format,
+        width: Option<u16>,
     },
+}
+
+/// Table width: the terminal's own (comfy-table asks it), else `$COLUMNS`, else 120.
+fn table_width() -> Option<u16> {
+    use std::io::IsTerminal;
+    if std::io::stdout().is_terminal() {
+        return None;
+    }
+    Some(
+        std::env::var("COLUMNS")
+            .ok()
+            .and_then(|c| c.parse().ok())
+            .unwrap_or(120),
+    )
 }
 
 impl Config {
@@ -123,6 +138,7 @@ impl Config {
             Some(Command::Extract(a)) => Ok(Config::Extract {
                 corpus: CorpusConfig::from_args(a.corpus)?,
                 format: a.format,
+                width: table_width(),
             }),
             None => Ok(Config::Extract {
                 corpus: CorpusConfig::from_args(CorpusArgs {
@@ -133,6 +149,7 @@ impl Config {
                     no_speakers: false,
                 })?,
                 format: Format::Table,
+                width: table_width(),
             }),
         }
     }
@@ -140,11 +157,15 @@ impl Config {
 
 pub fn run(args: Args) -> Result<Output> {
     match Config::from_args(args)? {
-        Config::Extract { corpus, format } => {
+        Config::Extract {
+            corpus,
+            format,
+            width,
+        } => {
             let loaded = corpus::load(&corpus.paths, corpus.load)?;
             let statements = corpus.extractor.corpus(&loaded);
             Ok(Output {
-                stdout: report::statements(&statements, format)?,
+                stdout: report::statements(&statements, format, width)?,
                 warnings: loaded.warnings.iter().map(ToString::to_string).collect(),
                 code: 0,
             })

@@ -1,14 +1,14 @@
 //! Renderers: one function per output format over the same serialisable
 //! records. Nothing here decides anything; it only formats.
 
-use comfy_table::{ContentArrangement, Table, presets};
+use comfy_table::{ColumnConstraint, ContentArrangement, Table, Width, presets};
 
 use crate::cli::Format;
 use crate::error::{Error, Result};
 use crate::model::Statement;
 
 /// Longest content shown in a table cell before it is shortened with `…`.
-const TABLE_CONTENT_CHARS: usize = 120;
+const TABLE_CONTENT_CHARS: usize = 100;
 
 /// Shortens `s` to at most `max` characters, ending with `…` when cut.
 pub fn shorten(s: &str, max: usize) -> String {
@@ -36,8 +36,9 @@ fn json_err(e: serde_json::Error) -> Error {
     Error::Message(format!("cannot serialise output: {e}"))
 }
 
-/// Renders extracted statements in `format`.
-pub fn statements(list: &[Statement], format: Format) -> Result<String> {
+/// Renders extracted statements in `format`; tables wrap to `width` columns
+/// (`None`: the terminal's width, or unbounded when not a terminal).
+pub fn statements(list: &[Statement], format: Format, width: Option<u16>) -> Result<String> {
     match format {
         Format::Jsonl => {
             let mut out = String::new();
@@ -108,11 +109,15 @@ pub fn statements(list: &[Statement], format: Format) -> Result<String> {
             Ok(out)
         }
         Format::Table => {
-            let mut table = Table::new();
-            table
-                .load_style(presets::UTF8_FULL_CONDENSED)
-                .set_content_arrangement(ContentArrangement::Dynamic)
-                .set_header(["source", "speaker", "kind", "cue", "statement"]);
+            let mut table = new_table(width);
+            table.set_header(["source", "speaker", "kind", "cue", "statement"]);
+            table.set_constraints([
+                ColumnConstraint::UpperBoundary(Width::Percentage(30)),
+                ColumnConstraint::LowerBoundary(Width::Fixed(20)),
+                ColumnConstraint::UpperBoundary(Width::Fixed(12)),
+                ColumnConstraint::UpperBoundary(Width::Fixed(12)),
+                ColumnConstraint::LowerBoundary(Width::Percentage(35)),
+            ]);
             for st in list {
                 table.add_row([
                     format!("{}:{}", st.doc, st.line),
@@ -125,6 +130,18 @@ pub fn statements(list: &[Statement], format: Format) -> Result<String> {
             Ok(format!("{table}\n{} statements\n", list.len()))
         }
     }
+}
+
+/// A terminal table that fits `width` (or the terminal).
+pub fn new_table(width: Option<u16>) -> Table {
+    let mut table = Table::new();
+    table
+        .load_style(presets::UTF8_FULL_CONDENSED)
+        .set_content_arrangement(ContentArrangement::Dynamic);
+    if let Some(w) = width {
+        table.set_width(w);
+    }
+    table
 }
 
 fn csv_err(e: csv::Error) -> Error {

@@ -276,7 +276,13 @@ impl Entities {
                 if plural || words::is_group_noun(head) {
                     return Some(Self::unnamed(&np.mention, SpeakerType::Group, None));
                 }
-                if definite && let Some(i) = self.most_salient(&[SpeakerType::Person], pos) {
+                if words::is_org_word(head) {
+                    return Some(Self::unnamed(&np.mention, SpeakerType::Organization, None));
+                }
+                if definite
+                    && words::is_person_noun(head)
+                    && let Some(i) = self.most_salient(&[SpeakerType::Person], pos)
+                {
                     let role = np.mention.split_once(' ').map(|(_, r)| r.to_string());
                     let mut r = self.speaker_of(i, &np.mention, None, 0.85);
                     if r.speaker.role.is_none() {

@@ -220,7 +220,16 @@ impl Extractor {
             return None;
         }
         if s.cue(j).is_some() {
-            let np = s.np_forward(j + 1, false)?;
+            let mut np = s.np_forward(j + 1, false)?;
+            // "said Ilse Marchetti, chair of the union."
+            if np.role.is_none() && s.punct(np.end) == Some(',') && s.word(np.end + 1).is_some() {
+                let e = s.segment_from(np.end + 1);
+                if !s.lw(np.end + 1).is_some_and(|w| {
+                    matches!(w.as_ref(), "who" | "which" | "as" | "adding" | "according")
+                }) {
+                    np.role = s.role_words(np.end + 1, e);
+                }
+            }
             return Some((np, j));
         }
         let mut np = s.np_forward(j, true)?;
@@ -608,13 +617,12 @@ fn clause_follows(s: &Sent, c: usize) -> bool {
         .any(|i| s.lw(i).is_some_and(|w| words::is_finite_marker(&w)))
 }
 
-/// Content span without surrounding whitespace and the comma that hands over
-/// to the attribution (`"…,"`).
+/// Content span without surrounding whitespace. The quote's own punctuation
+/// (`"…,"`) stays: content is exactly what stood between the marks.
 fn trim_content(text: &str, start: usize, end: usize) -> (usize, usize) {
     let inner = &text[start..end];
     let lead = inner.len() - inner.trim_start().len();
-    let trimmed = inner.trim().trim_end_matches(',').trim_end();
-    (start + lead, start + lead + trimmed.len())
+    (start + lead, start + lead + inner.trim().len())
 }
 
 /// Quotation parts with no attribution of their own take the speaker of the

@@ -69,6 +69,7 @@ pub fn strip_possessive(w: &str) -> &str {
     w.strip_suffix("’s")
         .or_else(|| w.strip_suffix("'s"))
         .or_else(|| w.strip_suffix('’'))
+        .or_else(|| w.strip_suffix('\''))
         .unwrap_or(w)
 }
 

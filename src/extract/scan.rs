@@ -240,9 +240,7 @@ fn pair(text: &str, p: &Paragraph, ms: &[(usize, usize, Mark)], next_opens: bool
         match (open, m) {
             (None, Mark::Open { single }) => open = Some((i, e, single)),
             // An orphan closing mark right after punctuation: `…messages,” the company said`.
-            (None, Mark::Close { single: false })
-                if text[..s].ends_with([',', '.', '!', '?']) =>
-            {
+            (None, Mark::Close { single: false }) if text[..s].ends_with([',', '.', '!', '?']) => {
                 out.push(Quote {
                     open: sentence_start(text, p.start, s),
                     inner_start: sentence_start(text, p.start, s),
@@ -443,6 +441,14 @@ pub fn tokens(text: &str, start: usize, end: usize, quotes: &[Quote]) -> Vec<Tok
                         }
                         _ => true,
                     };
+                // The plural possessive "workers’ union" keeps its apostrophe.
+                let plural_possessive = matches!(d, '\'' | '’')
+                    && prev == Some('s')
+                    && text[j + d.len_utf8()..].starts_with(char::is_whitespace);
+                if plural_possessive {
+                    j += d.len_utf8();
+                    break;
+                }
                 if !ok {
                     break;
                 }

@@ -1,0 +1,224 @@
+//! The real binary on fixtures: input handling, exit codes, output formats.
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+
+fn whosaid() -> Command {
+    let mut cmd = Command::cargo_bin("whosaid").unwrap();
+    cmd.current_dir(env!("CARGO_MANIFEST_DIR"))
+        .env("COLUMNS", "120");
+    cmd
+}
+
+fn stdout_of(args: &[&str]) -> String {
+    let out = whosaid().args(args).output().unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
+#[test]
+fn missing_path_is_an_error_with_exit_2() {
+    whosaid()
+        .args(["extract", "no/such/dir"])
+        .assert()
+        .code(2)
+        .stdout("")
+        .stderr("error: no/such/dir: No such file or directory\n");
+}
+
+#[test]
+fn invalid_utf8_names_file_and_offset() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("bad.txt");
+    std::fs::write(&path, b"He said \"ok\xff\xfe\" today.\n").unwrap();
+    let p = path.to_str().unwrap();
+    whosaid()
+        .args(["extract", p])
+        .assert()
+        .code(2)
+        .stderr(format!(
+            "error: {p}: invalid UTF-8 at byte 11 (use --lossy to replace invalid bytes)\n"
+        ));
+    // --lossy replaces the bytes, warns, and still extracts.
+    whosaid()
+        .args(["extract", "--lossy", "--format", "jsonl", p])
+        .assert()
+        .success()
+        .stderr(format!(
+            "warning: {p}: invalid UTF-8 from byte 11 replaced\n"
+        ));
+}
+
+#[test]
+fn empty_file_yields_no_statements() {
+    let out = stdout_of(&["extract", "--format", "json", "tests/fixtures/empty.txt"]);
+    assert_eq!(out.trim(), "[]");
+}
+
+#[test]
+fn binary_file_is_skipped_with_a_warning() {
+    let dir = tempfile::tempdir().unwrap();
+    let bin = dir.path().join("image.txt");
+    std::fs::write(&bin, [0x89, b'P', b'N', b'G', 0, 0, 1, 2]).unwrap();
+    let good = dir.path().join("ok.txt");
+    std::fs::write(&good, "\"We won,\" the coach said.\n").unwrap();
+    let out = whosaid()
+        .args(["extract", "--format", "jsonl", dir.path().to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(
+        stderr,
+        format!("warning: {}: skipped: binary file\n", bin.display())
+    );
+    assert_eq!(String::from_utf8(out.stdout).unwrap().lines().count(), 1);
+}
+
+#[test]
+fn stdin_is_read_with_dash() {
+    let out = whosaid()
+        .args(["extract", "--format", "jsonl", "-"])
+        .write_stdin("\"The river is rising,\" said Anna Berg, a hydrologist.\n")
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["doc"], "-");
+    assert_eq!(v["speaker"]["name"], "Anna Berg");
+    assert_eq!(v["speaker"]["role"], "hydrologist");
+    assert_eq!(v["content"], "The river is rising,");
+}
+
+#[test]
+fn directories_are_walked_for_txt_and_md_in_path_order() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("sub")).unwrap();
+    std::fs::write(dir.path().join("b.txt"), "Ann Lee said that prices rose.\n").unwrap();
+    std::fs::write(
+        dir.path().join("sub/a.md"),
+        "Bo Kim said that rents fell.\n",
+    )
+    .unwrap();
+    std::fs::write(dir.path().join("c.html"), "Cy Roe said that taxes rose.\n").unwrap();
+    let out = stdout_of(&["extract", "--format", "jsonl", dir.path().to_str().unwrap()]);
+    let names: Vec<String> = out
+        .lines()
+        .map(|l| {
+            let v: serde_json::Value = serde_json::from_str(l).unwrap();
+            v["speaker"]["name"].as_str().unwrap().to_string()
+        })
+        .collect();
+    assert_eq!(names, ["Ann Lee", "Bo Kim"]);
+}
+
+#[test]
+fn jsonl_has_exactly_the_documented_fields() {
+    let out = stdout_of(&[
+        "extract",
+        "--format",
+        "jsonl",
+        "tests/fixtures/articles/harbour.txt",
+    ]);
+    let first: serde_json::Value = serde_json::from_str(out.lines().next().unwrap()).unwrap();
+    let keys: Vec<&str> = first
+        .as_object()
+        .unwrap()
+        .keys()
+        .map(String::as_str)
+        .collect();
+    let mut want = vec![
+        "doc",
+        "line",
+        "start",
+        "end",
+        "kind",
+        "content",
+        "cue",
+        "speaker",
+        "via",
+        "confidence",
+    ];
+    let mut got = keys.clone();
+    got.sort_unstable();
+    want.sort_unstable();
+    assert_eq!(got, want);
+    let speaker_keys: Vec<&str> = first["speaker"]
+        .as_object()
+        .unwrap()
+        .keys()
+        .map(String::as_str)
+        .collect();
+    assert_eq!(speaker_keys.len(), 4);
+    for k in ["name", "mention", "role", "type"] {
+        assert!(speaker_keys.contains(&k), "{k}");
+    }
+}
+
+#[test]
+fn content_is_the_verbatim_byte_span() {
+    let path = "tests/fixtures/articles/harbour.txt";
+    let text = std::fs::read_to_string(format!("{}/{path}", env!("CARGO_MANIFEST_DIR"))).unwrap();
+    let out = stdout_of(&["extract", "--format", "json", path]);
+    let list: Vec<serde_json::Value> = serde_json::from_str(&out).unwrap();
+    assert!(list.len() >= 5);
+    for st in &list {
+        let (s, e) = (
+            st["start"].as_u64().unwrap() as usize,
+            st["end"].as_u64().unwrap() as usize,
+        );
+        assert_eq!(st["content"].as_str().unwrap(), &text[s..e]);
+        let line = text[..s].matches('\n').count() + 1;
+        assert_eq!(st["line"].as_u64().unwrap() as usize, line);
+    }
+}
+
+#[test]
+fn furniture_after_you_may_like_is_ignored() {
+    let out = stdout_of(&[
+        "extract",
+        "--format",
+        "jsonl",
+        "tests/fixtures/articles/harbour.txt",
+    ]);
+    assert!(!out.contains("markets will recover"));
+    assert!(!out.contains("Containers stacked"));
+}
+
+#[test]
+fn unknown_flag_is_a_usage_error() {
+    whosaid()
+        .args(["extract", "--frobnicate"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("--frobnicate"));
+}
+
+#[test]
+fn extract_table_snapshot() {
+    insta::assert_snapshot!(stdout_of(&["extract", "tests/fixtures/articles"]));
+}
+
+#[test]
+fn extract_markdown_snapshot() {
+    insta::assert_snapshot!(stdout_of(&[
+        "extract",
+        "--format",
+        "markdown",
+        "tests/fixtures/articles"
+    ]));
+}
+
+#[test]
+fn extract_csv_snapshot() {
+    insta::assert_snapshot!(stdout_of(&[
+        "extract",
+        "--format",
+        "csv",
+        "tests/fixtures/articles"
+    ]));
+}

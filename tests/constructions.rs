@@ -174,7 +174,7 @@ fn direct_quote_then_name_said() {
     let stmts = extract(text);
     assert_eq!(stmts.len(), 1, "got:\n{}", show(&stmts));
     let s = expect(&stmts, "single branch", Kind::Direct, "Marta Kowalczyk");
-    assert_content(s, "We will not close a single branch this year", &stmts);
+    assert_content(s, "We will not close a single branch this year,", &stmts);
     assert_eq!(s.line, 2);
     assert_type(s, SpeakerType::Person, &stmts);
     assert_eq!(s.via, None);
@@ -205,7 +205,7 @@ fn direct_quote_says_name_who_runs() {
     let s = expect(&stmts, "for the bread", Kind::Direct, "Giulia Ferraro");
     assert_content(
         s,
-        "People come here for the bread, not for the coffee",
+        "People come here for the bread, not for the coffee,",
         &stmts,
     );
 }
@@ -269,7 +269,7 @@ fn direct_told_outlet_gives_via() {
     );
     assert_content(
         s,
-        "We expect prices to keep falling until the end of the summer",
+        "We expect prices to keep falling until the end of the summer,",
         &stmts,
     );
     assert_eq!(s.via.as_deref(), Some("Reuters"), "got:\n{}", show(&stmts));
@@ -400,7 +400,7 @@ fn partial_is_quote_says_name() {
         Kind::Partial,
         "Oskar Brandt",
     );
-    assert_content(s, "a disaster for anyone who works night shifts", &stmts);
+    assert_content(s, "a disaster for anyone who works night shifts,", &stmts);
     assert_role(s, "dock worker in Rostock", &stmts);
 }
 
@@ -501,6 +501,7 @@ fn indirect_other_verbs_with_that() {
         let ok = stmts.len() == 1
             && stmts[0].kind == Kind::Indirect
             && stmts[0].speaker.name.as_deref() == Some(name)
+            // The quote's own punctuation is part of the verbatim content.
             && stmts[0].content == content;
         if !ok {
             failures.push(format!(
@@ -868,29 +869,29 @@ fn quote_marks_of_every_style() {
             "\u{201c}We are not going anywhere,\u{201d} said Nadia Rahimi, a spokeswoman for the \
              tenants.",
             "Nadia Rahimi",
-            "We are not going anywhere",
+            "We are not going anywhere,",
         ),
         (
             "\u{ab}The factory will not close,\u{bb} said union leader Pierre Lambert.",
             "Pierre Lambert",
-            "The factory will not close",
+            "The factory will not close,",
         ),
         (
             "\u{201e}The vote was fair and transparent,\u{201c} said election commissioner Klaus \
              Weber.",
             "Klaus Weber",
-            "The vote was fair and transparent",
+            "The vote was fair and transparent,",
         ),
         (
             "'We have nothing to hide,' said Tom Ashby, the chairman of the rowing club.",
             "Tom Ashby",
-            "We have nothing to hide",
+            "We have nothing to hide,",
         ),
         (
             "\u{2018}We were told nothing about the closure,\u{2019} said Mary Quinn, who has \
              worked at the plant since 1998.",
             "Mary Quinn",
-            "We were told nothing about the closure",
+            "We were told nothing about the closure,",
         ),
     ];
     let mut failures = Vec::new();
@@ -899,6 +900,7 @@ fn quote_marks_of_every_style() {
         let ok = stmts.len() == 1
             && stmts[0].kind == Kind::Direct
             && stmts[0].speaker.name.as_deref() == Some(name)
+            // The quote's own punctuation is part of the verbatim content.
             && stmts[0].content == content;
         if !ok {
             failures.push(format!(
@@ -919,7 +921,7 @@ fn apostrophes_are_not_quote_marks_in_curly_quote() {
     let s = expect(&stmts, "union will never sign", Kind::Direct, "Alan Reyes");
     assert_content(
         s,
-        "The workers\u{2019} union will never sign Smith\u{2019}s plan",
+        "The workers\u{2019} union will never sign Smith\u{2019}s plan,",
         &stmts,
     );
 }
@@ -930,7 +932,11 @@ fn apostrophes_are_not_quote_marks_in_single_quoted_quote() {
     let stmts = extract(text);
     assert_eq!(stmts.len(), 1, "got:\n{}", show(&stmts));
     let s = expect(&stmts, "union will never sign", Kind::Direct, "Alan Reyes");
-    assert_content(s, "The workers' union will never sign Smith's plan", &stmts);
+    assert_content(
+        s,
+        "The workers' union will never sign Smith's plan,",
+        &stmts,
+    );
 }
 
 #[test]
@@ -941,7 +947,7 @@ fn apostrophes_in_running_text_do_not_open_quotes() {
     let stmts = extract(text);
     assert_eq!(stmts.len(), 1, "got:\n{}", show(&stmts));
     let s = expect(&stmts, "We will strike in May", Kind::Direct, "Alan Reyes");
-    assert_content(s, "We will strike in May", &stmts);
+    assert_content(s, "We will strike in May,", &stmts);
 }
 
 #[test]
@@ -953,7 +959,7 @@ fn non_breaking_space_kept_verbatim() {
     let s = expect(&stmts, "12\u{a0}euros", Kind::Direct, "Ines Moreau");
     assert_content(
         s,
-        "The price of cocoa rose to 12\u{a0}euros a kilo in one\u{a0}week",
+        "The price of cocoa rose to 12\u{a0}euros a kilo in one\u{a0}week,",
         &stmts,
     );
 }
@@ -1001,7 +1007,7 @@ fn inch_mark_does_not_swallow_the_quote() {
         Kind::Direct,
         "Hugo Lind",
     );
-    assert_content(s, "It is the lightest device we have ever made", &stmts);
+    assert_content(s, "It is the lightest device we have ever made,", &stmts);
 }
 
 #[test]

@@ -14,9 +14,9 @@ pub struct Entity {
     pub kind: SpeakerType,
     pub role: Option<String>,
     pub mentions: u32,
-    /// Byte position of the last salient mention (subject or speaker); 0 = never.
+    /// One past the byte position of the last salient mention (subject or speaker); 0 = never.
     pub salient: usize,
-    /// Byte position of the last time it was a speaker; 0 = never.
+    /// One past the byte position of the last time it was a speaker; 0 = never.
     pub spoke: usize,
 }
 
@@ -121,7 +121,7 @@ impl Entities {
         let e = &mut self.list[i];
         e.mentions += 1;
         if salient {
-            e.salient = e.salient.max(pos);
+            e.salient = e.salient.max(pos + 1);
         }
         if e.role.is_none() {
             e.role = role.map(str::to_string);
@@ -139,15 +139,15 @@ impl Entities {
 
     pub fn spoke(&mut self, i: usize, pos: usize) {
         let e = &mut self.list[i];
-        e.spoke = e.spoke.max(pos);
-        e.salient = e.salient.max(pos);
+        e.spoke = e.spoke.max(pos + 1);
+        e.salient = e.salient.max(pos + 1);
     }
 
     fn most_salient(&self, kinds: &[SpeakerType], before: usize) -> Option<usize> {
         self.list
             .iter()
             .enumerate()
-            .filter(|(_, e)| kinds.contains(&e.kind) && e.salient > 0 && e.salient <= before)
+            .filter(|(_, e)| kinds.contains(&e.kind) && e.salient > 0 && e.salient <= before + 1)
             .max_by_key(|(_, e)| e.salient)
             .map(|(i, _)| i)
     }

@@ -295,7 +295,7 @@ impl Extractor {
                         ..subject
                     };
                 }
-                (np.clone(), np.end, "according to")
+                (np.clone(), np.end, "according to".to_string())
             } else if i == 0
                 && s.is_word(0, "in")
                 && s.lw(1)
@@ -314,8 +314,8 @@ impl Extractor {
                 })
                 && s.punct(3) == Some(',')
             {
-                let Some(np) = s.np_span(1, 3) else { continue };
-                (np, 3, "in his view")
+                let Some(np) = s.np_span(1, 2) else { continue };
+                (np, 3, s.slice(0, 3).to_lowercase())
             } else {
                 continue;
             };
@@ -364,7 +364,7 @@ impl Extractor {
                 start,
                 end,
                 kind: Kind::AccordingTo,
-                cue: Some(cue.to_string()),
+                cue: Some(cue),
                 speaker: Some(resolved),
                 via,
                 base: 0.9,
@@ -426,6 +426,21 @@ impl Extractor {
                         }
                         if !matches!(l.kind, NpKind::Description { .. }) || l.end - l.first <= 2 {
                             c = l.end;
+                        }
+                    }
+                    // "said on Monday that", "said in a statement that"
+                    if !s.is_word(c, "that")
+                        && let Some(t) = (c + 1..(c + 7).min(n)).find(|&t| s.is_word(t, "that"))
+                    {
+                        let adverbial = s.lw(c).is_some_and(|w| {
+                            words::is_preposition(&w)
+                                || matches!(
+                                    w.as_ref(),
+                                    "last" | "this" | "yesterday" | "today" | "earlier" | "later"
+                                )
+                        });
+                        if adverbial && (c..t).all(|k| s.word(k).is_some()) {
+                            c = t;
                         }
                     }
                     if s.is_word(c, "that") {

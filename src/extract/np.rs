@@ -297,7 +297,10 @@ impl<'a> Sent<'a> {
         // Leading titles belong to the role: "Apple CEO Tim Cook", "President Putin".
         let mut name_start = run;
         for i in run..end.saturating_sub(1) {
-            if self.lw(i).is_some_and(|w| words::is_title(&w)) {
+            if self
+                .lw(i)
+                .is_some_and(|w| words::is_title(&w) || words::is_person_noun(&w))
+            {
                 name_start = i + 1;
             }
         }
@@ -537,6 +540,8 @@ impl<'a> Sent<'a> {
                 && j > i
                 && (matches!(w.as_ref(), "who" | "which" | "that" | "as" | "whose")
                     || words::is_finite_marker(&w)
+                    // "Vestby Airport posted on its website"
+                    || (self.is_name_word(j - 1) && (w.ends_with("ed") || w.ends_with("ing")))
                     || (words::is_preposition(&w) && !matches!(w.as_ref(), "of" | "from" | "by")))
             {
                 break;

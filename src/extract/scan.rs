@@ -251,6 +251,11 @@ fn pair(text: &str, p: &Paragraph, ms: &[(usize, usize, Mark)], next_opens: bool
                 });
             }
             (None, Mark::Close { single: true }) => {} // an apostrophe
+            // Inside 'single quotes', "workers' union" is a possessive, not the end.
+            (Some((_, _, true)), Mark::Close { single: true })
+                if text[..s].ends_with('s')
+                    && text[e..].starts_with(' ')
+                    && text[e + 1..].starts_with(|c: char| c.is_lowercase()) => {}
             (Some((oi, oe, single)), Mark::Close { single: s2 }) if single == s2 => {
                 out.push(Quote {
                     open: ms[oi].0,

@@ -3,20 +3,26 @@
 
 use clap::{Parser, Subcommand, ValueEnum};
 
+use crate::attribute::{self, Index};
+use crate::claims;
 use crate::corpus::{self, LoadOptions};
-use crate::error::Result;
+use crate::error::{Error, Result};
 use crate::extract::Extractor;
 use crate::lexicon::Lexicon;
 use crate::report;
 use crate::speakers::{self, Registry};
 
 pub const DEFAULT_CORPUS: &str = "seeds/";
+pub const DEFAULT_CLAIMS: &str = "claims/";
 
 #[derive(Debug, Parser)]
 #[command(
     name = "whosaid",
     version,
-    about = "Who said what, and where: attributed statements in news articles"
+    about = "Who said what, and where: attributed statements in news articles",
+    long_about = "Who said what, and where: attributed statements in news articles.\n\n\
+                  With no command, prints the citation table of claims/ against seeds/ \
+                  (the same as `whosaid attribute`)."
 )]
 pub struct Args {
     #[command(subcommand)]
@@ -25,8 +31,12 @@ pub struct Args {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
+    /// Tie each claim to the speakers who made it, with the evidence (the default).
+    Attribute(AttributeArgs),
     /// List every attributed statement in the corpus.
     Extract(ExtractArgs),
+    /// Validate claim files and the speaker registry.
+    Lint(LintArgs),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -38,9 +48,9 @@ pub enum Format {
     Markdown,
 }
 
-#[derive(Debug, clap::Args)]
+#[derive(Debug, Default, clap::Args)]
 pub struct CorpusArgs {
-    /// Files or directories (recursively .txt and .md); `-` reads stdin.
+    /// Files or directories (recursively .txt and .md); `-` reads stdin [default: seeds/].
     #[arg(value_name = "PATH")]
     pub paths: Vec<String>,
     /// Replace invalid UTF-8 instead of failing.
@@ -63,6 +73,30 @@ pub struct ExtractArgs {
     pub corpus: CorpusArgs,
     #[arg(long, value_enum, default_value_t = Format::Table)]
     pub format: Format,
+}
+
+#[derive(Debug, Default, clap::Args)]
+pub struct AttributeArgs {
+    /// Claim files or directories of them [default: claims/].
+    #[arg(long, value_name = "PATH")]
+    pub claims: Vec<String>,
+    #[command(flatten)]
+    pub corpus: CorpusArgs,
+    #[arg(long, value_enum)]
+    pub format: Option<Format>,
+    /// Score at which a statement supports a claim, for claims without a threshold of their own.
+    #[arg(long, value_name = "S")]
+    pub min_score: Option<f64>,
+    /// Also list claims that nobody made.
+    #[arg(long)]
+    pub all: bool,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct LintArgs {
+    /// Claim files or directories [default: claims/].
+    #[arg(value_name = "PATH")]
+    pub paths: Vec<String>,
 }
 
 /// What a run produced: text for stdout, warnings for stderr, an exit code.
@@ -95,26 +129,52 @@ impl CorpusConfig {
             }
             (None, false) => Registry::default(),
         };
-        let paths = if args.paths.is_empty() {
-            vec![DEFAULT_CORPUS.to_string()]
-        } else {
-            args.paths
-        };
         Ok(CorpusConfig {
-            paths,
+            paths: or_default(args.paths, DEFAULT_CORPUS),
             load: LoadOptions { lossy: args.lossy },
             extractor: Extractor::new(lexicon, registry),
         })
     }
+
+    /// Loads and extracts the corpus; warnings go to `out`.
+    fn statements(&self, out: &mut Output) -> Result<Vec<crate::Statement>> {
+        let loaded = corpus::load(&self.paths, self.load)?;
+        out.warnings
+            .extend(loaded.warnings.iter().map(ToString::to_string));
+        Ok(self.extractor.corpus(&loaded))
+    }
+}
+
+fn or_default(paths: Vec<String>, default: &str) -> Vec<String> {
+    if paths.is_empty() {
+        vec![default.to_string()]
+    } else {
+        paths
+    }
+}
+
+/// How claims are matched and shown.
+#[derive(Debug)]
+pub struct AttributeConfig {
+    pub claims: Vec<claims::Claim>,
+    pub corpus: CorpusConfig,
+    pub format: Format,
+    pub threshold: f64,
+    pub all: bool,
+    pub width: Option<u16>,
 }
 
 /// A checked configuration: one variant per command.
 #[derive(Debug)]
 pub enum Config {
+    Attribute(AttributeConfig),
     Extract {
         corpus: CorpusConfig,
         format: Format,
         width: Option<u16>,
+    },
+    Lint {
+        paths: Vec<String>,
     },
 }
 
@@ -140,35 +200,99 @@ impl Config {
                 format: a.format,
                 width: table_width(),
             }),
-            None => Ok(Config::Extract {
-                corpus: CorpusConfig::from_args(CorpusArgs {
-                    paths: Vec::new(),
-                    lossy: false,
-                    cues: Vec::new(),
-                    speakers: None,
-                    no_speakers: false,
-                })?,
-                format: Format::Table,
-                width: table_width(),
+            Some(Command::Lint(a)) => Ok(Config::Lint {
+                paths: or_default(a.paths, DEFAULT_CLAIMS),
             }),
+            Some(Command::Attribute(a)) => Self::attribute(a),
+            None => Self::attribute(AttributeArgs::default()),
         }
+    }
+
+    fn attribute(a: AttributeArgs) -> Result<Self> {
+        if let Some(s) = a.min_score
+            && !(0.0..=1.0).contains(&s)
+        {
+            return Err(Error::Message(format!("--min-score {s} is outside [0, 1]")));
+        }
+        let claims = claims::load(&or_default(a.claims, DEFAULT_CLAIMS))?;
+        Ok(Config::Attribute(AttributeConfig {
+            claims,
+            corpus: CorpusConfig::from_args(a.corpus)?,
+            format: a.format.unwrap_or(Format::Table),
+            threshold: a.min_score.unwrap_or(attribute::DEFAULT_THRESHOLD),
+            all: a.all,
+            width: table_width(),
+        }))
     }
 }
 
 pub fn run(args: Args) -> Result<Output> {
+    let mut out = Output::default();
     match Config::from_args(args)? {
         Config::Extract {
             corpus,
             format,
             width,
         } => {
-            let loaded = corpus::load(&corpus.paths, corpus.load)?;
-            let statements = corpus.extractor.corpus(&loaded);
-            Ok(Output {
-                stdout: report::statements(&statements, format, width)?,
-                warnings: loaded.warnings.iter().map(ToString::to_string).collect(),
-                code: 0,
-            })
+            let statements = corpus.statements(&mut out)?;
+            out.stdout = report::statements(&statements, format, width)?;
         }
+        Config::Attribute(cfg) => {
+            let statements = cfg.corpus.statements(&mut out)?;
+            let index = Index::new(&statements);
+            let results = attribute::attribute(&cfg.claims, &index, cfg.threshold);
+            out.stdout = report::attributions(&results, cfg.format, cfg.width, cfg.all)?;
+        }
+        Config::Lint { paths } => {
+            out.stdout = lint(&paths)?;
+        }
+    }
+    Ok(out)
+}
+
+/// Validates claim files and any speaker registry among them.
+fn lint(paths: &[String]) -> Result<String> {
+    let mut errors = Vec::new();
+    let claims = match claims::load(paths) {
+        Ok(c) => c,
+        Err(Error::Many(es)) => {
+            errors.extend(es);
+            Vec::new()
+        }
+        Err(e) => {
+            errors.push(e);
+            Vec::new()
+        }
+    };
+    let mut registries = 0;
+    for p in paths {
+        let path = std::path::Path::new(p);
+        let reg = if path.is_dir() {
+            path.join("speakers.yaml")
+        } else if path.file_name().is_some_and(|n| n == "speakers.yaml") {
+            path.to_path_buf()
+        } else {
+            continue;
+        };
+        if reg.is_file() {
+            registries += 1;
+            if let Err(e) = Registry::load(&reg.to_string_lossy()) {
+                errors.push(e);
+            }
+        }
+    }
+    match errors.len() {
+        0 => Ok(format!(
+            "ok: {} claims, {} speaker {}\n",
+            claims.len(),
+            registries,
+            if registries == 1 {
+                "registry"
+            } else {
+                "registries"
+            }
+        )),
+        1 => Err(errors.remove(0)),
+        _ => Err(Error::Many(errors)),
     }
 }

@@ -74,6 +74,11 @@ pub fn yaml(path: &str, err: &serde_yaml::Error) -> Error {
         Some(i) => text[..i].to_string(),
         None => text,
     };
+    // The position already says where; drop the crate's `.[0].keywords: ` path.
+    let message = match message.split_once(": ") {
+        Some((path, rest)) if path.starts_with('.') && !path.contains(' ') => rest.to_string(),
+        _ => message,
+    };
     match err.location() {
         Some(loc) => Error::Yaml {
             location: Location {

@@ -1,11 +1,14 @@
 //! whosaid: who said what, and where. Extracts attributed statements from news
 //! articles, ties curated claims to their speakers, and checks attribution for drift.
 
+pub mod attribute;
+pub mod claims;
 pub mod cli;
 pub mod corpus;
 pub mod error;
 pub mod extract;
 pub mod lexicon;
+pub mod matcher;
 pub mod model;
 pub mod report;
 pub mod speakers;

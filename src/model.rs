@@ -85,4 +85,8 @@ pub struct Statement {
     pub via: Option<String>,
     /// Heuristic confidence in [0, 1], two decimals.
     pub confidence: f64,
+    /// For a partial quote, the whole sentence around it: claims are matched
+    /// against what the fragment says in context. Not part of the output.
+    #[serde(skip)]
+    pub context: Option<String>,
 }

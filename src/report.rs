@@ -3,6 +3,7 @@
 
 use comfy_table::{ColumnConstraint, ContentArrangement, Table, Width, presets};
 
+use crate::attribute::Attribution;
 use crate::cli::Format;
 use crate::error::{Error, Result};
 use crate::model::Statement;
@@ -153,4 +154,170 @@ pub fn md(s: &str) -> String {
     s.replace('\\', "\\\\")
         .replace('|', "\\|")
         .replace('\n', " ")
+}
+
+/// One row of a citation table: a claim, a speaker, one piece of evidence.
+struct Row<'a> {
+    id: &'a str,
+    claim: &'a str,
+    speaker: String,
+    role: &'a str,
+    stance: &'a str,
+    score: String,
+    kind: &'a str,
+    source: String,
+    via: &'a str,
+    quote: &'a str,
+}
+
+/// Flattens results into rows; claims nobody made give one empty row when `all`.
+fn rows(results: &[Attribution], all: bool) -> Vec<Row<'_>> {
+    let mut out = Vec::new();
+    for a in results {
+        if a.speakers.is_empty() && all {
+            out.push(Row {
+                id: &a.id,
+                claim: &a.claim,
+                speaker: "(nobody)".into(),
+                role: "",
+                stance: "",
+                score: String::new(),
+                kind: "",
+                source: String::new(),
+                via: "",
+                quote: "",
+            });
+        }
+        for s in &a.speakers {
+            for e in &s.evidence {
+                out.push(Row {
+                    id: &a.id,
+                    claim: &a.claim,
+                    speaker: s.label(),
+                    role: s.role.as_deref().unwrap_or(""),
+                    stance: e.stance.as_str(),
+                    score: format!("{:.2}", e.score),
+                    kind: e.kind.as_str(),
+                    source: format!("{}:{}", e.doc, e.line),
+                    via: e.via.as_deref().unwrap_or(""),
+                    quote: &e.content,
+                });
+            }
+        }
+    }
+    out
+}
+
+/// Renders claim attributions in `format`. JSON formats always carry every
+/// claim; tables list claims nobody made only with `all`.
+pub fn attributions(
+    results: &[Attribution],
+    format: Format,
+    width: Option<u16>,
+    all: bool,
+) -> Result<String> {
+    let matched = results.iter().filter(|a| !a.speakers.is_empty()).count();
+    let nobody = results.len() - matched;
+    let footer = if all || nobody == 0 {
+        format!("{matched} of {} claims attributed\n", results.len())
+    } else {
+        format!(
+            "{matched} of {} claims attributed; {nobody} matched nobody (--all lists them)\n",
+            results.len()
+        )
+    };
+    match format {
+        Format::Json => {
+            let mut out = serde_json::to_string_pretty(results).map_err(json_err)?;
+            out.push('\n');
+            Ok(out)
+        }
+        Format::Jsonl => {
+            let mut out = String::new();
+            for a in results {
+                out.push_str(&serde_json::to_string(a).map_err(json_err)?);
+                out.push('\n');
+            }
+            Ok(out)
+        }
+        Format::Csv => {
+            let mut w = csv::Writer::from_writer(Vec::new());
+            w.write_record([
+                "claim_id", "claim", "speaker", "role", "stance", "score", "kind", "source", "via",
+                "quote",
+            ])
+            .map_err(csv_err)?;
+            for r in rows(results, true) {
+                w.write_record([
+                    r.id, r.claim, &r.speaker, r.role, r.stance, &r.score, r.kind, &r.source,
+                    r.via, r.quote,
+                ])
+                .map_err(csv_err)?;
+            }
+            let bytes = w.into_inner().map_err(|e| Error::Message(e.to_string()))?;
+            String::from_utf8(bytes).map_err(|e| Error::Message(e.to_string()))
+        }
+        Format::Markdown => {
+            let mut out = String::from(
+                "| claim | speaker | role | stance | score | kind | source | quote |\n",
+            );
+            out.push_str("|---|---|---|---|---|---|---|---|\n");
+            for r in rows(results, all) {
+                out.push_str(&format!(
+                    "| {} | {} | {} | {} | {} | {} | {} | {} |\n",
+                    md(r.id),
+                    md(&r.speaker),
+                    md(r.role),
+                    r.stance,
+                    r.score,
+                    r.kind,
+                    md(&source_via(&r.source, r.via)),
+                    md(&shorten(r.quote, usize::MAX)),
+                ));
+            }
+            out.push('\n');
+            out.push_str(&footer);
+            Ok(out)
+        }
+        Format::Table => {
+            let mut table = new_table(width);
+            table.set_header([
+                "claim", "speaker", "stance", "score", "kind", "source", "quote",
+            ]);
+            table.set_constraints([
+                ColumnConstraint::UpperBoundary(Width::Percentage(20)),
+                ColumnConstraint::UpperBoundary(Width::Percentage(20)),
+                ColumnConstraint::Absolute(Width::Fixed(13)),
+                ColumnConstraint::Absolute(Width::Fixed(7)),
+                ColumnConstraint::UpperBoundary(Width::Fixed(12)),
+                ColumnConstraint::UpperBoundary(Width::Percentage(20)),
+                ColumnConstraint::LowerBoundary(Width::Percentage(25)),
+            ]);
+            for r in rows(results, all) {
+                let speaker = if r.role.is_empty() {
+                    r.speaker.clone()
+                } else {
+                    format!("{} ({})", r.speaker, r.role)
+                };
+                table.add_row([
+                    r.id.to_string(),
+                    speaker,
+                    r.stance.to_string(),
+                    r.score.clone(),
+                    r.kind.to_string(),
+                    source_via(&r.source, r.via),
+                    shorten(r.quote, TABLE_CONTENT_CHARS),
+                ]);
+            }
+            Ok(format!("{table}\n{footer}"))
+        }
+    }
+}
+
+fn source_via(source: &str, via: &str) -> String {
+    if via.is_empty() {
+        source.to_string()
+    } else {
+        format!("{source} (via {via})")
+    }
 }

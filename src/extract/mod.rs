@@ -39,6 +39,8 @@ struct Found {
     /// Confidence of the pattern itself, before speaker resolution.
     base: f64,
     chain: Option<Chain>,
+    /// The sentence around a partial quote.
+    context: Option<(usize, usize)>,
 }
 
 /// Where a quotation sits, so unattributed parts can inherit a speaker.
@@ -190,6 +192,7 @@ impl Extractor {
                         via,
                         base,
                         chain: Some(chain),
+                        context: (kind == Kind::Partial).then(|| s.span(0, s.len())),
                     });
                 }
                 None if alone || q.runs_on || at.first_in_para => {
@@ -203,6 +206,7 @@ impl Extractor {
                         via: None,
                         base: 0.93 * 0.9,
                         chain: Some(chain),
+                        context: None,
                     });
                 }
                 None => {}
@@ -369,6 +373,7 @@ impl Extractor {
                 via,
                 base: 0.9,
                 chain: None,
+                context: None,
             });
         }
     }
@@ -486,6 +491,7 @@ impl Extractor {
                 via,
                 base: 0.85,
                 chain: None,
+                context: None,
             });
         }
     }
@@ -605,6 +611,7 @@ impl Extractor {
                     speaker,
                     via: f.via,
                     confidence,
+                    context: f.context.map(|(a, b)| doc.text[a..b].to_string()),
                 })
             })
             .collect();

@@ -1,0 +1,281 @@
+//! Claim files: the YAML schema, loading from files and directories, and
+//! validation with errors that point into the file (`path:line:col: …`).
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use serde::{Deserialize, Serialize};
+
+use crate::error::{self, Error, Location, Result};
+
+/// Whether a statement backs a claim or says the opposite.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Stance {
+    Supports,
+    Contradicts,
+    /// A speaker with both supporting and contradicting evidence.
+    Mixed,
+}
+
+impl Stance {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Stance::Supports => "supports",
+            Stance::Contradicts => "contradicts",
+            Stance::Mixed => "mixed",
+        }
+    }
+}
+
+/// What `whosaid check` should find for a claim.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Expect {
+    /// Speakers that must be attributed.
+    #[serde(default)]
+    pub speakers: Vec<String>,
+    /// Speakers that must not be attributed.
+    #[serde(default)]
+    pub not_speakers: Vec<String>,
+    /// Expected stance per speaker.
+    #[serde(default)]
+    pub stance: BTreeMap<String, Stance>,
+}
+
+/// One claim entry as written in YAML.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawClaim {
+    id: Option<String>,
+    claim: Option<String>,
+    #[serde(default)]
+    phrasings: Vec<String>,
+    #[serde(default)]
+    keywords: Vec<String>,
+    threshold: Option<f64>,
+    expect: Option<Expect>,
+    #[serde(default)]
+    #[allow(dead_code)]
+    notes: Option<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Wrapped {
+    claims: Vec<RawClaim>,
+}
+
+/// A validated claim.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Claim {
+    pub id: String,
+    pub claim: String,
+    pub phrasings: Vec<String>,
+    pub keywords: Vec<String>,
+    pub threshold: Option<f64>,
+    pub expect: Option<Expect>,
+    /// Where the claim's id is written.
+    pub location: Location,
+}
+
+/// Loads every claim file under `paths` (files, or directories walked for
+/// `.yaml`/`.yml`, skipping the speaker registry). All errors are collected.
+pub fn load(paths: &[String]) -> Result<Vec<Claim>> {
+    let mut files = Vec::new();
+    for p in paths {
+        let path = Path::new(p);
+        let meta = std::fs::metadata(path).map_err(|e| Error::io(p.as_str(), &e))?;
+        if meta.is_dir() {
+            let mut found = Vec::new();
+            walk(path, &mut found)?;
+            found.sort();
+            files.extend(found);
+        } else if path.file_name().is_none_or(|n| n != "speakers.yaml") {
+            files.push(p.clone());
+        }
+    }
+    let mut claims = Vec::new();
+    let mut errors = Vec::new();
+    for file in &files {
+        match error::read_text(file).and_then(|text| parse(file, &text)) {
+            Ok(mut c) => claims.append(&mut c),
+            Err(Error::Many(mut es)) => errors.append(&mut es),
+            Err(e) => errors.push(e),
+        }
+    }
+    let mut seen: BTreeMap<&str, &Location> = BTreeMap::new();
+    for c in &claims {
+        if let Some(first) = seen.insert(&c.id, &c.location) {
+            errors.push(Error::DuplicateId {
+                id: c.id.clone(),
+                first: first.clone(),
+                second: c.location.clone(),
+            });
+        }
+    }
+    match errors.len() {
+        0 => Ok(claims),
+        1 => Err(errors.remove(0)),
+        _ => Err(Error::Many(errors)),
+    }
+}
+
+fn walk(dir: &Path, out: &mut Vec<String>) -> Result<()> {
+    let entries = std::fs::read_dir(dir).map_err(|e| Error::io(dir.display().to_string(), &e))?;
+    for entry in entries {
+        let entry = entry.map_err(|e| Error::io(dir.display().to_string(), &e))?;
+        let path = entry.path();
+        if path.is_dir() {
+            walk(&path, out)?;
+        } else if path.extension().is_some_and(|e| e == "yaml" || e == "yml")
+            && path.file_name().is_none_or(|n| n != "speakers.yaml")
+        {
+            out.push(path.to_string_lossy().into_owned());
+        }
+    }
+    Ok(())
+}
+
+/// Parses one claim file: a list of claims or a mapping with `claims:`.
+pub fn parse(path: &str, text: &str) -> Result<Vec<Claim>> {
+    if text.trim().is_empty() {
+        return Ok(Vec::new());
+    }
+    let raws = if first_token_is_list(text) {
+        serde_yaml::from_str::<Vec<RawClaim>>(text).map_err(|e| error::yaml(path, &e))?
+    } else {
+        serde_yaml::from_str::<Wrapped>(text)
+            .map_err(|e| error::yaml(path, &e))?
+            .claims
+    };
+    let ids = id_positions(text);
+    let mut out = Vec::new();
+    let mut errors = Vec::new();
+    for (n, raw) in raws.into_iter().enumerate() {
+        let location = ids.get(n).cloned().unwrap_or((1, 1));
+        let location = Location {
+            path: path.to_string(),
+            line: location.0,
+            column: location.1,
+        };
+        let at = |message: String| Error::Yaml {
+            location: location.clone(),
+            message,
+        };
+        let Some(id) = raw.id.filter(|s| !s.trim().is_empty()) else {
+            errors.push(at(format!("claim #{} has no `id`", n + 1)));
+            continue;
+        };
+        let Some(claim) = raw.claim.filter(|s| !s.trim().is_empty()) else {
+            errors.push(at(format!("claim '{id}' has no `claim` text")));
+            continue;
+        };
+        if let Some(t) = raw.threshold
+            && !(0.0..=1.0).contains(&t)
+        {
+            errors.push(at(format!("claim '{id}': threshold {t} is outside [0, 1]")));
+            continue;
+        }
+        if let Some(expect) = &raw.expect {
+            for name in expect.stance.keys() {
+                if !expect.speakers.iter().any(|s| s == name) {
+                    errors.push(at(format!(
+                        "claim '{id}': stance given for '{name}', who is not in expect.speakers"
+                    )));
+                }
+            }
+            if let Some(both) = expect
+                .speakers
+                .iter()
+                .find(|s| expect.not_speakers.contains(s))
+            {
+                errors.push(at(format!(
+                    "claim '{id}': '{both}' is in both expect.speakers and expect.not_speakers"
+                )));
+            }
+        }
+        out.push(Claim {
+            id,
+            claim,
+            phrasings: raw.phrasings,
+            keywords: raw.keywords,
+            threshold: raw.threshold,
+            expect: raw.expect,
+            location,
+        });
+    }
+    match errors.len() {
+        0 => Ok(out),
+        1 => Err(errors.remove(0)),
+        _ => Err(Error::Many(errors)),
+    }
+}
+
+fn first_token_is_list(text: &str) -> bool {
+    text.lines()
+        .map(str::trim_start)
+        .find(|l| !l.is_empty() && !l.starts_with('#') && *l != "---")
+        .is_some_and(|l| l.starts_with('-'))
+}
+
+/// Line and column of each claim entry (its `- ` item), in order. serde_yaml
+/// gives no positions for values, so we read them off the text: entries are
+/// the items of the top-level sequence.
+fn id_positions(text: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut indent: Option<usize> = None;
+    for (i, line) in text.lines().enumerate() {
+        let trimmed = line.trim_start();
+        if trimmed.is_empty() || trimmed.starts_with('#') {
+            continue;
+        }
+        let col = line.len() - trimmed.len();
+        if trimmed.starts_with("- ") || trimmed == "-" {
+            match indent {
+                None => {
+                    indent = Some(col);
+                    out.push((i + 1, col + 3));
+                }
+                Some(ind) if ind == col => out.push((i + 1, col + 3)),
+                _ => {}
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn list_and_mapping_forms() {
+        let list = "- id: a\n  claim: A thing\n- id: b\n  claim: B thing\n";
+        let c = parse("x.yaml", list).unwrap();
+        assert_eq!(c.len(), 2);
+        assert_eq!((c[1].location.line, c[1].location.column), (3, 3));
+        let map = "claims:\n  - id: a\n    claim: A thing\n";
+        let c = parse("x.yaml", map).unwrap();
+        assert_eq!(c[0].id, "a");
+        assert_eq!((c[0].location.line, c[0].location.column), (2, 5));
+    }
+
+    #[test]
+    fn unknown_key_points_into_the_file() {
+        let text = "- id: a\n  claim: A\n  speaker: X\n";
+        let e = parse("claims/x.yaml", text).unwrap_err().to_string();
+        assert!(
+            e.starts_with("claims/x.yaml:3:3: unknown field `speaker`, expected one of"),
+            "{e}"
+        );
+    }
+
+    #[test]
+    fn missing_claim_names_the_claim() {
+        let e = parse("x.yaml", "- id: lonely\n  notes: n\n")
+            .unwrap_err()
+            .to_string();
+        assert_eq!(e, "x.yaml:1:3: claim 'lonely' has no `claim` text");
+    }
+}

@@ -1,0 +1,391 @@
+//! `whosaid attribute` and `whosaid lint` through the real binary: claims
+//! tied to speakers on the seeds, the held-out claim set, citation tables,
+//! and errors in claim files.
+
+use std::collections::BTreeSet;
+
+use assert_cmd::Command;
+use serde_json::Value;
+
+fn whosaid() -> Command {
+    let mut cmd = Command::cargo_bin("whosaid").unwrap();
+    cmd.current_dir(env!("CARGO_MANIFEST_DIR"))
+        .env("COLUMNS", "140");
+    cmd
+}
+
+fn stdout_of(args: &[&str]) -> String {
+    let out = whosaid().args(args).output().unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
+fn attributions(args: &[&str]) -> Vec<Value> {
+    let mut all = vec!["attribute", "--format", "json"];
+    all.extend_from_slice(args);
+    serde_json::from_str(&stdout_of(&all)).unwrap()
+}
+
+/// Expected named speakers of every claim in the YAML files under `dir`.
+fn expectations(dir: &str) -> Vec<(String, BTreeSet<String>)> {
+    let mut out = Vec::new();
+    let root = format!("{}/{dir}", env!("CARGO_MANIFEST_DIR"));
+    let mut files: Vec<_> = std::fs::read_dir(&root)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "yaml") && !p.ends_with("speakers.yaml"))
+        .collect();
+    files.sort();
+    for f in files {
+        let v: serde_yaml::Value =
+            serde_yaml::from_str(&std::fs::read_to_string(f).unwrap()).unwrap();
+        let list = v.get("claims").cloned().unwrap_or(v);
+        for c in list.as_sequence().unwrap() {
+            let id = c["id"].as_str().unwrap().to_string();
+            let speakers = c
+                .get("expect")
+                .and_then(|e| e.get("speakers"))
+                .and_then(|s| s.as_sequence())
+                .map(|s| s.iter().map(|x| x.as_str().unwrap().to_string()).collect())
+                .unwrap_or_default();
+            out.push((id, speakers));
+        }
+    }
+    out
+}
+
+/// Named speakers per claim id (unnamed sources cannot be expected by name).
+fn named(results: &[Value]) -> Vec<(String, BTreeSet<String>)> {
+    results
+        .iter()
+        .map(|a| {
+            let names = a["speakers"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .filter_map(|s| s["name"].as_str().map(str::to_string))
+                .collect();
+            (a["id"].as_str().unwrap().to_string(), names)
+        })
+        .collect()
+}
+
+/// Claims in `claims/` the matcher gets wrong today, with why. The test
+/// below fails if one of them starts passing (update this list) or if any
+/// other claim fails.
+const KNOWN_MISSES: &[(&str, &str)] = &[
+    // Shares "important", "Russia", "Telegram" with a Durov statement (0.46).
+    (
+        "telegram-more-important-to-russia",
+        "extra speaker above threshold",
+    ),
+    // Tokar's quote mentions the French government and Durov (0.43).
+    (
+        "durov-cooperated-with-french-intelligence",
+        "extra speaker above threshold",
+    ),
+    // Near-misses written to trap a lexical matcher: same words, other subject.
+    ("ukraine-uses-signal-for-artillery", "subject swap not seen"),
+    ("al-qaida-first-telegram-accounts", "subject swap not seen"),
+    (
+        "paris-attackers-used-telegram",
+        "Stalinsky mentions Paris attacks and Telegram",
+    ),
+];
+
+#[test]
+fn seed_claims_are_tied_to_their_expected_speakers() {
+    let got = named(&attributions(&["--all"]));
+    let want = expectations("claims");
+    assert!(want.len() >= 15);
+    assert_eq!(got.len(), want.len(), "every claim is in the JSON");
+    let mut failures = Vec::new();
+    let mut passed = 0;
+    for ((id, speakers), (gid, gspeakers)) in want.iter().zip(&got) {
+        assert_eq!(id, gid, "claims keep file order");
+        let known = KNOWN_MISSES.iter().any(|(k, _)| k == id);
+        match (speakers == gspeakers, known) {
+            (true, false) => passed += 1,
+            (false, true) => {}
+            (true, true) => failures.push(format!("{id}: now passes; remove it from KNOWN_MISSES")),
+            (false, false) => failures.push(format!("{id}: want {speakers:?}, got {gspeakers:?}")),
+        }
+    }
+    eprintln!(
+        "claims/: {passed} of {} claims attributed exactly as expected",
+        want.len()
+    );
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+/// The held-out claim set was written independently and never used to tune
+/// the matcher; this reports its pass rate and guards against regressions.
+#[test]
+fn held_out_claims_pass_rate() {
+    let got = named(&attributions(&[
+        "--claims",
+        "tests/fixtures/claims_alt",
+        "--all",
+    ]));
+    let want = expectations("tests/fixtures/claims_alt");
+    assert!(want.len() >= 10);
+    let mut passed = 0;
+    for ((id, speakers), (_, gspeakers)) in want.iter().zip(&got) {
+        if speakers == gspeakers {
+            passed += 1;
+        } else {
+            eprintln!("held-out miss {id}: want {speakers:?}, got {gspeakers:?}");
+        }
+    }
+    eprintln!(
+        "held-out: {passed} of {} claims attributed exactly as expected",
+        want.len()
+    );
+    assert!(
+        passed * 2 >= want.len(),
+        "held-out pass rate fell below half: {passed}/{}",
+        want.len()
+    );
+}
+
+#[test]
+fn denial_is_reported_as_contradicts() {
+    let results = attributions(&[]);
+    let claim = results
+        .iter()
+        .find(|a| a["id"] == "russia-banned-telegram")
+        .unwrap();
+    let tokar = &claim["speakers"][0];
+    assert_eq!(tokar["name"], "Nazar Tokar");
+    assert_eq!(tokar["stance"], "contradicts");
+    assert_eq!(tokar["evidence"][0]["stance"], "contradicts");
+}
+
+#[test]
+fn card_example_ties_comms_claim_to_rogozin_and_tokar() {
+    let results = attributions(&[]);
+    let claim = results
+        .iter()
+        .find(|a| a["id"] == "telegram-russian-military-comms")
+        .unwrap();
+    let names: BTreeSet<&str> = claim["speakers"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|s| s["name"].as_str())
+        .collect();
+    assert_eq!(names, BTreeSet::from(["Alexey Rogozin", "Nazar Tokar"]));
+    let rogozin = claim["speakers"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["name"] == "Alexey Rogozin")
+        .unwrap();
+    let matched = rogozin["evidence"][0]["matched"].as_array().unwrap();
+    assert!(
+        matched.iter().any(|m| m[1] == "communications"),
+        "{matched:?}"
+    );
+}
+
+#[test]
+fn json_has_exactly_the_documented_fields() {
+    let results = attributions(&[
+        "--claims",
+        "tests/fixtures/claims_small",
+        "tests/fixtures/articles",
+    ]);
+    assert_eq!(results.len(), 5, "every claim, matched or not");
+    let keys = |v: &Value| -> Vec<String> {
+        let mut k: Vec<String> = v.as_object().unwrap().keys().cloned().collect();
+        k.sort();
+        k
+    };
+    assert_eq!(keys(&results[0]), ["claim", "id", "speakers"]);
+    let speaker = &results[0]["speakers"][0];
+    assert_eq!(keys(speaker), ["evidence", "name", "role", "stance"]);
+    assert_eq!(
+        keys(&speaker["evidence"][0]),
+        [
+            "content", "doc", "end", "kind", "line", "matched", "score", "stance", "start"
+        ]
+    );
+    let nobody = results
+        .iter()
+        .find(|a| a["id"] == "harbour-reopens-tomorrow")
+        .unwrap();
+    assert_eq!(nobody["speakers"], Value::Array(vec![]));
+}
+
+#[test]
+fn no_subcommand_is_attribute() {
+    assert_eq!(stdout_of(&[]), stdout_of(&["attribute"]));
+}
+
+#[test]
+fn all_lists_claims_nobody_made() {
+    let without = stdout_of(&[
+        "attribute",
+        "--claims",
+        "tests/fixtures/claims_small",
+        "tests/fixtures/articles",
+    ]);
+    assert!(!without.contains("harbour-reopens-tomorrow"));
+    assert!(without.contains("1 matched nobody (--all lists them)"));
+    let with = stdout_of(&[
+        "attribute",
+        "--claims",
+        "tests/fixtures/claims_small",
+        "--all",
+        "tests/fixtures/articles",
+    ]);
+    assert!(with.contains("(nobody)"));
+}
+
+#[test]
+fn min_score_is_checked() {
+    whosaid()
+        .args(["attribute", "--min-score", "1.5"])
+        .assert()
+        .code(2)
+        .stderr("error: --min-score 1.5 is outside [0, 1]\n");
+    let strict = attributions(&[
+        "--claims",
+        "tests/fixtures/claims_small",
+        "--min-score",
+        "1",
+        "tests/fixtures/articles",
+    ]);
+    let n: usize = strict
+        .iter()
+        .map(|a| a["speakers"].as_array().unwrap().len())
+        .sum();
+    let loose = attributions(&[
+        "--claims",
+        "tests/fixtures/claims_small",
+        "tests/fixtures/articles",
+    ]);
+    let m: usize = loose
+        .iter()
+        .map(|a| a["speakers"].as_array().unwrap().len())
+        .sum();
+    assert!(n < m, "{n} < {m}");
+}
+
+fn small(format: &str) -> String {
+    stdout_of(&[
+        "attribute",
+        "--claims",
+        "tests/fixtures/claims_small",
+        "--all",
+        "--format",
+        format,
+        "tests/fixtures/articles",
+    ])
+}
+
+#[test]
+fn attribute_table_snapshot() {
+    insta::assert_snapshot!(small("table"));
+}
+
+#[test]
+fn attribute_markdown_snapshot() {
+    insta::assert_snapshot!(small("markdown"));
+}
+
+#[test]
+fn attribute_csv_snapshot() {
+    insta::assert_snapshot!(small("csv"));
+}
+
+fn fails_with(args: &[&str], stderr: &str) {
+    whosaid()
+        .args(args)
+        .assert()
+        .code(2)
+        .stdout("")
+        .stderr(stderr.to_string());
+}
+
+#[test]
+fn unknown_key_is_located() {
+    let msg = "error: tests/fixtures/bad_claims/unknown_key/claims.yaml:3:3: unknown field `speaker`, \
+               expected one of `id`, `claim`, `phrasings`, `keywords`, `threshold`, `expect`, `notes`\n";
+    fails_with(&["lint", "tests/fixtures/bad_claims/unknown_key"], msg);
+    fails_with(
+        &[
+            "attribute",
+            "--claims",
+            "tests/fixtures/bad_claims/unknown_key",
+        ],
+        msg,
+    );
+}
+
+#[test]
+fn duplicate_id_names_both_places() {
+    fails_with(
+        &["lint", "tests/fixtures/bad_claims/duplicate"],
+        "error: tests/fixtures/bad_claims/duplicate/b.yaml:4:5: duplicate claim id 'strike-costs-millions' \
+         (first defined at tests/fixtures/bad_claims/duplicate/a.yaml:1:3)\n",
+    );
+}
+
+#[test]
+fn missing_claim_text_names_the_claim() {
+    fails_with(
+        &["lint", "tests/fixtures/bad_claims/missing_claim"],
+        "error: tests/fixtures/bad_claims/missing_claim/claims.yaml:3:3: claim 'harbour-survival' has no `claim` text\n",
+    );
+}
+
+#[test]
+fn broken_yaml_is_located() {
+    fails_with(
+        &["lint", "tests/fixtures/bad_claims/broken_syntax"],
+        "error: tests/fixtures/bad_claims/broken_syntax/claims.yaml:4:1: found unexpected end of stream\n",
+    );
+}
+
+#[test]
+fn wrong_type_is_located() {
+    fails_with(
+        &["lint", "tests/fixtures/bad_claims/wrong_type"],
+        "error: tests/fixtures/bad_claims/wrong_type/claims.yaml:3:13: invalid type: string \"pension\", expected a sequence\n",
+    );
+}
+
+#[test]
+fn missing_claims_path_is_an_error() {
+    fails_with(
+        &["lint", "no/claims"],
+        "error: no/claims: No such file or directory\n",
+    );
+}
+
+#[test]
+fn lint_accepts_the_curated_claims() {
+    let out = stdout_of(&["lint"]);
+    assert!(out.starts_with("ok: "), "{out}");
+    assert!(out.contains("1 speaker registry"));
+}
+
+#[test]
+fn lint_reports_every_error_at_once() {
+    let out = whosaid()
+        .args([
+            "lint",
+            "tests/fixtures/bad_claims/unknown_key",
+            "tests/fixtures/bad_claims/missing_claim",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(stderr.matches("error: ").count(), 2, "{stderr}");
+}

@@ -4,6 +4,7 @@
 use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::attribute::{self, Index};
+use crate::check;
 use crate::claims;
 use crate::corpus::{self, LoadOptions};
 use crate::error::{Error, Result};
@@ -37,6 +38,56 @@ pub enum Command {
     Extract(ExtractArgs),
     /// Validate claim files and the speaker registry.
     Lint(LintArgs),
+    /// Fail (exit 1) when attribution drifts from the claims' `expect` or the lock.
+    Check(CheckArgs),
+    /// Pin the current evidence of every claim in a lockfile.
+    Lock(LockArgs),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CheckFormat {
+    Table,
+    Json,
+    Junit,
+}
+
+/// The claims-and-corpus flags `attribute`, `check` and `lock` share.
+#[derive(Debug, Default, clap::Args)]
+pub struct MatchArgs {
+    /// Claim files or directories of them; repeat for several [default: claims/].
+    #[arg(long, value_name = "PATH")]
+    pub claims: Vec<String>,
+    #[command(flatten)]
+    pub corpus: CorpusArgs,
+    /// Score at which a statement supports a claim, for claims without a threshold of their own.
+    #[arg(long, value_name = "S")]
+    pub min_score: Option<f64>,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct CheckArgs {
+    #[command(flatten)]
+    pub matching: MatchArgs,
+    #[arg(long, value_enum, default_value_t = CheckFormat::Table)]
+    pub format: CheckFormat,
+    /// Also compare the evidence with the lockfile.
+    #[arg(long)]
+    pub locked: bool,
+    /// The lockfile [default: whosaid.lock].
+    #[arg(long, value_name = "FILE")]
+    pub lock: Option<String>,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct LockArgs {
+    #[command(flatten)]
+    pub matching: MatchArgs,
+    /// Where to write the lock [default: whosaid.lock].
+    #[arg(long, value_name = "FILE")]
+    pub output: Option<String>,
+    /// Overwrite a file that is not a whosaid lock.
+    #[arg(long)]
+    pub force: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -77,16 +128,10 @@ pub struct ExtractArgs {
 
 #[derive(Debug, Default, clap::Args)]
 pub struct AttributeArgs {
-    /// Claim files or directories of them [default: claims/].
-    #[arg(long, value_name = "PATH")]
-    pub claims: Vec<String>,
     #[command(flatten)]
-    pub corpus: CorpusArgs,
+    pub matching: MatchArgs,
     #[arg(long, value_enum)]
     pub format: Option<Format>,
-    /// Score at which a statement supports a claim, for claims without a threshold of their own.
-    #[arg(long, value_name = "S")]
-    pub min_score: Option<f64>,
     /// Also list claims that nobody made.
     #[arg(long)]
     pub all: bool,
@@ -153,13 +198,49 @@ fn or_default(paths: Vec<String>, default: &str) -> Vec<String> {
     }
 }
 
+/// Which claims, against which corpus, at which threshold.
+#[derive(Debug)]
+pub struct MatchConfig {
+    pub claims: Vec<claims::Claim>,
+    pub corpus: CorpusConfig,
+    pub threshold: f64,
+}
+
+impl MatchConfig {
+    fn from_args(a: MatchArgs) -> Result<Self> {
+        if let Some(s) = a.min_score
+            && !(0.0..=1.0).contains(&s)
+        {
+            return Err(Error::Message(format!("--min-score {s} is outside [0, 1]")));
+        }
+        Ok(MatchConfig {
+            claims: claims::load(&or_default(a.claims, DEFAULT_CLAIMS))?,
+            corpus: CorpusConfig::from_args(a.corpus)?,
+            threshold: a.min_score.unwrap_or(attribute::DEFAULT_THRESHOLD),
+        })
+    }
+
+    /// Extracts the corpus and attributes every claim, at the configured
+    /// threshold and at each of `extra` thresholds (one extraction for all).
+    fn attribute(
+        &self,
+        out: &mut Output,
+        extra: &[f64],
+    ) -> Result<Vec<Vec<attribute::Attribution>>> {
+        let statements = self.corpus.statements(out)?;
+        let index = Index::new(&statements);
+        Ok(std::iter::once(self.threshold)
+            .chain(extra.iter().copied())
+            .map(|t| attribute::attribute(&self.claims, &index, t))
+            .collect())
+    }
+}
+
 /// How claims are matched and shown.
 #[derive(Debug)]
 pub struct AttributeConfig {
-    pub claims: Vec<claims::Claim>,
-    pub corpus: CorpusConfig,
+    pub matching: MatchConfig,
     pub format: Format,
-    pub threshold: f64,
     pub all: bool,
     pub width: Option<u16>,
 }
@@ -175,6 +256,16 @@ pub enum Config {
     },
     Lint {
         paths: Vec<String>,
+    },
+    Check {
+        matching: MatchConfig,
+        format: CheckFormat,
+        lock: Option<String>,
+    },
+    Lock {
+        matching: MatchConfig,
+        output: String,
+        force: bool,
     },
 }
 
@@ -204,22 +295,25 @@ impl Config {
                 paths: or_default(a.paths, DEFAULT_CLAIMS),
             }),
             Some(Command::Attribute(a)) => Self::attribute(a),
+            Some(Command::Check(a)) => Ok(Config::Check {
+                matching: MatchConfig::from_args(a.matching)?,
+                format: a.format,
+                lock: (a.locked || a.lock.is_some())
+                    .then(|| a.lock.unwrap_or_else(|| check::DEFAULT_LOCK.to_string())),
+            }),
+            Some(Command::Lock(a)) => Ok(Config::Lock {
+                matching: MatchConfig::from_args(a.matching)?,
+                output: a.output.unwrap_or_else(|| check::DEFAULT_LOCK.to_string()),
+                force: a.force,
+            }),
             None => Self::attribute(AttributeArgs::default()),
         }
     }
 
     fn attribute(a: AttributeArgs) -> Result<Self> {
-        if let Some(s) = a.min_score
-            && !(0.0..=1.0).contains(&s)
-        {
-            return Err(Error::Message(format!("--min-score {s} is outside [0, 1]")));
-        }
-        let claims = claims::load(&or_default(a.claims, DEFAULT_CLAIMS))?;
         Ok(Config::Attribute(AttributeConfig {
-            claims,
-            corpus: CorpusConfig::from_args(a.corpus)?,
+            matching: MatchConfig::from_args(a.matching)?,
             format: a.format.unwrap_or(Format::Table),
-            threshold: a.min_score.unwrap_or(attribute::DEFAULT_THRESHOLD),
             all: a.all,
             width: table_width(),
         }))
@@ -238,10 +332,45 @@ pub fn run(args: Args) -> Result<Output> {
             out.stdout = report::statements(&statements, format, width)?;
         }
         Config::Attribute(cfg) => {
-            let statements = cfg.corpus.statements(&mut out)?;
-            let index = Index::new(&statements);
-            let results = attribute::attribute(&cfg.claims, &index, cfg.threshold);
+            let results = cfg.matching.attribute(&mut out, &[])?.remove(0);
             out.stdout = report::attributions(&results, cfg.format, cfg.width, cfg.all)?;
+        }
+        Config::Check {
+            matching,
+            format,
+            lock,
+        } => {
+            // Read the lock first: a missing lock is an error, not drift.
+            let locked = lock.as_deref().map(check::read_lock).transpose()?;
+            // Scored without a threshold too, to show a missing speaker's closest statement.
+            let mut runs = matching.attribute(&mut out, &[0.0])?;
+            let near = runs.pop().unwrap_or_default();
+            let results = runs.pop().unwrap_or_default();
+            let mut rep = check::expectations(&matching.claims, &results, &near);
+            if let Some(locked) = &locked {
+                rep = check::merge(rep, check::against_lock(locked, &results));
+            }
+            out.stdout = report::check(&rep, format)?;
+            out.code = if rep.ok() { 0 } else { 1 };
+        }
+        Config::Lock {
+            matching,
+            output,
+            force,
+        } => {
+            let results = matching.attribute(&mut out, &[])?.remove(0);
+            let lock = check::lock(&results);
+            check::write_lock(&output, &check::render_lock(&lock)?, force)?;
+            let evidence: usize = lock
+                .claims
+                .iter()
+                .flat_map(|c| &c.speakers)
+                .map(|s| s.evidence.len())
+                .sum();
+            out.stdout = format!(
+                "wrote {output}: {} claims, {evidence} pieces of evidence\n",
+                lock.claims.len()
+            );
         }
         Config::Lint { paths } => {
             out.stdout = lint(&paths)?;

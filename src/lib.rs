@@ -2,6 +2,7 @@
 //! articles, ties curated claims to their speakers, and checks attribution for drift.
 
 pub mod attribute;
+pub mod check;
 pub mod claims;
 pub mod cli;
 pub mod corpus;

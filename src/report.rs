@@ -4,6 +4,7 @@
 use comfy_table::{ColumnConstraint, ContentArrangement, Table, Width, presets};
 
 use crate::attribute::Attribution;
+use crate::check::{Drift, DriftKind, Report};
 use crate::cli::Format;
 use crate::error::{Error, Result};
 use crate::model::Statement;
@@ -320,4 +321,141 @@ fn source_via(source: &str, via: &str) -> String {
     } else {
         format!("{source} (via {via})")
     }
+}
+
+/// One line of a check diff, as people read it.
+pub fn drift_line(d: &Drift) -> String {
+    let at = |p: &Option<crate::check::Place>| {
+        p.as_ref()
+            .map_or_else(String::new, |p| format!("{}:{}", p.doc, p.line))
+    };
+    let quote = d
+        .quote
+        .as_deref()
+        .map_or_else(String::new, |q| format!(": \"{}\"", shorten(q, 100)));
+    let score = d
+        .score
+        .map_or_else(String::new, |s| format!(" (score {s:.2})"));
+    match d.kind {
+        DriftKind::MissingSpeaker => match &d.place {
+            Some(_) => format!(
+                "- missing speaker {}; closest statement {}{score} is below the threshold{quote}",
+                d.speaker,
+                at(&d.place)
+            ),
+            None => format!(
+                "- missing speaker {}; no statement by them matches",
+                d.speaker
+            ),
+        },
+        DriftKind::UnexpectedSpeaker => format!(
+            "+ unexpected speaker {}{} at {}{score}{quote}",
+            d.speaker,
+            if d.expected.is_some() {
+                " (listed in not_speakers)"
+            } else {
+                ""
+            },
+            at(&d.place)
+        ),
+        DriftKind::StanceChanged => format!(
+            "~ stance of {} changed: expected {}, found {} at {}{quote}",
+            d.speaker,
+            d.expected.as_deref().unwrap_or("?"),
+            d.actual.as_deref().unwrap_or("?"),
+            at(&d.place)
+        ),
+        DriftKind::EvidenceAdded => format!(
+            "+ evidence added for {} at {}{score}{quote}",
+            d.speaker,
+            at(&d.place)
+        ),
+        DriftKind::EvidenceLost => format!(
+            "- evidence lost for {}: was at {}{score}, no longer found",
+            d.speaker,
+            at(&d.locked)
+        ),
+        DriftKind::EvidenceMoved => format!(
+            "> evidence moved for {}: {} -> {}{quote}",
+            d.speaker,
+            at(&d.locked),
+            at(&d.place)
+        ),
+        DriftKind::EvidenceChanged => format!(
+            "~ evidence changed for {} at {} (quote edited; hash {} -> {}), now{quote}",
+            d.speaker,
+            at(&d.place),
+            d.expected.as_deref().unwrap_or("?"),
+            d.actual.as_deref().unwrap_or("?")
+        ),
+    }
+}
+
+/// Renders a check report: readable text, JSON, or JUnit XML.
+pub fn check(report: &Report, format: crate::cli::CheckFormat) -> Result<String> {
+    use crate::cli::CheckFormat;
+    match format {
+        CheckFormat::Json => {
+            let mut out = serde_json::to_string_pretty(report).map_err(json_err)?;
+            out.push('\n');
+            Ok(out)
+        }
+        CheckFormat::Table => {
+            let mut out = String::new();
+            for c in report.claims.iter().filter(|c| !c.passed) {
+                out.push_str(&format!("FAIL {}\n", c.id));
+                for d in &c.diffs {
+                    out.push_str(&format!("  {}\n", drift_line(d)));
+                }
+            }
+            out.push_str(&format!(
+                "checked {} claims: {} passed, {} failed\n",
+                report.checked, report.passed, report.failed
+            ));
+            Ok(out)
+        }
+        CheckFormat::Junit => {
+            let mut out = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+            out.push_str(&format!(
+                "<testsuites tests=\"{}\" failures=\"{}\">\n  <testsuite name=\"whosaid check\" tests=\"{}\" failures=\"{}\">\n",
+                report.checked, report.failed, report.checked, report.failed
+            ));
+            for c in &report.claims {
+                out.push_str(&format!(
+                    "    <testcase classname=\"whosaid.claims\" name=\"{}\"",
+                    xml(&c.id)
+                ));
+                if c.passed {
+                    out.push_str("/>\n");
+                    continue;
+                }
+                let diff: Vec<String> = c.diffs.iter().map(drift_line).collect();
+                out.push_str(&format!(
+                    ">\n      <failure message=\"{}\">{}</failure>\n    </testcase>\n",
+                    xml(&diff.join("; ")),
+                    xml(&diff.join("\n"))
+                ));
+            }
+            out.push_str("  </testsuite>\n</testsuites>\n");
+            Ok(out)
+        }
+    }
+}
+
+/// Escapes text for XML attributes and content.
+fn xml(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&apos;"),
+            '\n' => out.push_str("&#10;"),
+            c if (c as u32) < 0x20 && c != '\t' => {}
+            c => out.push(c),
+        }
+    }
+    out
 }

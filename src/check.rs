@@ -1,0 +1,508 @@
+//! Regression checks on attribution: claims' `expect` blocks, and the
+//! lockfile that pins the exact evidence (spans and content hashes) so an
+//! edit to a source shows up as drift.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use crate::attribute::{Attribution, SpeakerSupport};
+use crate::claims::{Claim, Stance};
+use crate::error::{self, Error, Result};
+use crate::model::Kind;
+
+pub const DEFAULT_LOCK: &str = "whosaid.lock";
+const LOCK_HEADER: &str = "# whosaid.lock: the evidence `whosaid lock` pinned for each claim.\n\
+                           # Regenerate with `whosaid lock`; `whosaid check --locked` compares against it.\n";
+
+/// What kind of drift a line of a diff reports.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DriftKind {
+    MissingSpeaker,
+    UnexpectedSpeaker,
+    StanceChanged,
+    EvidenceAdded,
+    EvidenceLost,
+    EvidenceMoved,
+    EvidenceChanged,
+}
+
+/// A place in the corpus, as evidence refers to it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Place {
+    pub doc: String,
+    pub line: usize,
+}
+
+/// One difference between what was expected (or locked) and what is.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Drift {
+    pub kind: DriftKind,
+    pub speaker: String,
+    /// What was expected or locked (a stance, or nothing).
+    pub expected: Option<String>,
+    /// What was found.
+    pub actual: Option<String>,
+    /// Where the evidence is now (none for lost evidence or a missing speaker).
+    pub place: Option<Place>,
+    /// Where the lock had it (lost, moved, changed evidence).
+    pub locked: Option<Place>,
+    /// The current quote, or the best near miss for a missing speaker.
+    pub quote: Option<String>,
+    pub score: Option<f64>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ClaimCheck {
+    pub id: String,
+    pub passed: bool,
+    pub diffs: Vec<Drift>,
+}
+
+/// The outcome of `whosaid check`.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Report {
+    pub checked: usize,
+    pub passed: usize,
+    pub failed: usize,
+    pub claims: Vec<ClaimCheck>,
+}
+
+impl Report {
+    pub fn ok(&self) -> bool {
+        self.failed == 0
+    }
+
+    fn from_checks(claims: Vec<ClaimCheck>) -> Self {
+        let passed = claims.iter().filter(|c| c.passed).count();
+        Report {
+            checked: claims.len(),
+            passed,
+            failed: claims.len() - passed,
+            claims,
+        }
+    }
+}
+
+fn speaker_key(s: &SpeakerSupport) -> String {
+    s.label()
+}
+
+/// Compares every claim that has `expect` with its attribution. `near`
+/// holds the same claims scored without a threshold, to show the closest
+/// evidence for a missing speaker.
+pub fn expectations(claims: &[Claim], results: &[Attribution], near: &[Attribution]) -> Report {
+    let mut checks = Vec::new();
+    for (claim, result) in claims.iter().zip(results) {
+        let Some(expect) = &claim.expect else {
+            continue;
+        };
+        let mut diffs = Vec::new();
+        let named: Vec<&SpeakerSupport> = result
+            .speakers
+            .iter()
+            .filter(|s| s.name.is_some())
+            .collect();
+        for want in &expect.speakers {
+            if let Some(s) = named
+                .iter()
+                .find(|s| s.name.as_deref() == Some(want.as_str()))
+            {
+                if let Some(&stance) = expect.stance.get(want)
+                    && stance != s.stance
+                {
+                    let e = &s.evidence[0];
+                    diffs.push(Drift {
+                        kind: DriftKind::StanceChanged,
+                        speaker: want.clone(),
+                        expected: Some(stance.as_str().into()),
+                        actual: Some(s.stance.as_str().into()),
+                        place: Some(Place {
+                            doc: e.doc.clone(),
+                            line: e.line,
+                        }),
+                        locked: None,
+                        quote: Some(e.content.clone()),
+                        score: Some(e.score),
+                    });
+                }
+                continue;
+            }
+            // The closest statement by this speaker, if any scored at all.
+            let best = near
+                .iter()
+                .find(|a| a.id == claim.id)
+                .and_then(|a| {
+                    a.speakers
+                        .iter()
+                        .find(|s| s.name.as_deref() == Some(want.as_str()))
+                })
+                .and_then(|s| s.evidence.first());
+            diffs.push(Drift {
+                kind: DriftKind::MissingSpeaker,
+                speaker: want.clone(),
+                expected: None,
+                actual: None,
+                place: best.map(|e| Place {
+                    doc: e.doc.clone(),
+                    line: e.line,
+                }),
+                locked: None,
+                quote: best.map(|e| e.content.clone()),
+                score: best.map(|e| e.score),
+            });
+        }
+        for s in &named {
+            let name = s.name.clone().unwrap_or_default();
+            if expect.speakers.contains(&name) {
+                continue;
+            }
+            let e = &s.evidence[0];
+            let barred = expect.not_speakers.contains(&name);
+            diffs.push(Drift {
+                kind: DriftKind::UnexpectedSpeaker,
+                speaker: name,
+                expected: barred.then(|| "not_speakers".to_string()),
+                actual: Some(s.stance.as_str().into()),
+                place: Some(Place {
+                    doc: e.doc.clone(),
+                    line: e.line,
+                }),
+                locked: None,
+                quote: Some(e.content.clone()),
+                score: Some(e.score),
+            });
+        }
+        checks.push(ClaimCheck {
+            id: claim.id.clone(),
+            passed: diffs.is_empty(),
+            diffs,
+        });
+    }
+    Report::from_checks(checks)
+}
+
+/// The lockfile: per claim, each attributed speaker with pinned evidence.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Lock {
+    pub version: u32,
+    pub claims: Vec<LockedClaim>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LockedClaim {
+    pub id: String,
+    pub speakers: Vec<LockedSpeaker>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LockedSpeaker {
+    /// The canonical name, or `[mention]` for an unnamed source.
+    pub name: String,
+    pub stance: Stance,
+    pub evidence: Vec<LockedEvidence>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LockedEvidence {
+    pub doc: String,
+    pub line: usize,
+    pub start: usize,
+    pub end: usize,
+    pub kind: Kind,
+    /// FNV-1a 64 of the quoted content, hex: the lock stores no quotes.
+    pub hash: String,
+    pub score: f64,
+    pub stance: Stance,
+}
+
+/// FNV-1a, 64 bits: stable across versions and platforms, unlike `std`'s hasher.
+pub fn content_hash(content: &str) -> String {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in content.as_bytes() {
+        h ^= u64::from(*b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    format!("{h:016x}")
+}
+
+/// The lock for these results, in a stable, diff-friendly order.
+pub fn lock(results: &[Attribution]) -> Lock {
+    let mut claims: Vec<LockedClaim> = results
+        .iter()
+        .map(|a| {
+            let mut speakers: Vec<LockedSpeaker> = a
+                .speakers
+                .iter()
+                .map(|s| {
+                    let mut evidence: Vec<LockedEvidence> = s
+                        .evidence
+                        .iter()
+                        .map(|e| LockedEvidence {
+                            doc: e.doc.clone(),
+                            line: e.line,
+                            start: e.start,
+                            end: e.end,
+                            kind: e.kind,
+                            hash: content_hash(&e.content),
+                            score: e.score,
+                            stance: e.stance,
+                        })
+                        .collect();
+                    evidence.sort_by(|x, y| (&x.doc, x.start).cmp(&(&y.doc, y.start)));
+                    LockedSpeaker {
+                        name: speaker_key(s),
+                        stance: s.stance,
+                        evidence,
+                    }
+                })
+                .collect();
+            speakers.sort_by(|x, y| x.name.cmp(&y.name));
+            LockedClaim {
+                id: a.id.clone(),
+                speakers,
+            }
+        })
+        .collect();
+    claims.sort_by(|x, y| x.id.cmp(&y.id));
+    Lock { version: 1, claims }
+}
+
+/// The lock as YAML, with a header that marks the file as ours.
+pub fn render_lock(lock: &Lock) -> Result<String> {
+    let body = serde_yaml::to_string(lock)
+        .map_err(|e| Error::Message(format!("cannot write lock: {e}")))?;
+    Ok(format!("{LOCK_HEADER}{body}"))
+}
+
+/// Writes `text` to `path` atomically: a temporary file beside it, then a
+/// rename, so a reader never sees half a lock. A file at `path` that is not
+/// a whosaid lock is never overwritten unless `force`.
+pub fn write_lock(path: &str, text: &str, force: bool) -> Result<()> {
+    if !force
+        && let Ok(existing) = std::fs::read_to_string(path)
+        && !existing.starts_with(LOCK_HEADER.lines().next().unwrap_or_default())
+    {
+        return Err(Error::Message(format!(
+            "{path}: exists and is not a whosaid lock; not overwriting it (use --force)"
+        )));
+    }
+    let target = std::path::Path::new(path);
+    let dir = target
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(std::path::Path::new("."));
+    let name = target
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| DEFAULT_LOCK.to_string());
+    let tmp = dir.join(format!(".{name}.tmp-{}", std::process::id()));
+    let tmp_str = tmp.display().to_string();
+    std::fs::write(&tmp, text).map_err(|e| Error::io(tmp_str.as_str(), &e))?;
+    std::fs::rename(&tmp, target).map_err(|e| {
+        let _ = std::fs::remove_file(&tmp);
+        Error::io(path, &e)
+    })
+}
+
+pub fn read_lock(path: &str) -> Result<Lock> {
+    let text = error::read_text(path)?;
+    serde_yaml::from_str(&text).map_err(|e| error::yaml(path, &e))
+}
+
+fn place(doc: &str, line: usize) -> Option<Place> {
+    Some(Place {
+        doc: doc.to_string(),
+        line,
+    })
+}
+
+/// Compares current results with the lock: evidence added, lost, moved
+/// (same content, other place) and changed (same place, other content).
+pub fn against_lock(lock: &Lock, results: &[Attribution]) -> Report {
+    let current = self::lock(results);
+    let quotes: BTreeMap<(String, String, usize), String> = results
+        .iter()
+        .flat_map(|a| {
+            a.speakers.iter().flat_map(move |s| {
+                s.evidence
+                    .iter()
+                    .map(move |e| ((a.id.clone(), e.doc.clone(), e.start), e.content.clone()))
+            })
+        })
+        .collect();
+    let mut ids: Vec<&str> = lock
+        .claims
+        .iter()
+        .map(|c| c.id.as_str())
+        .chain(current.claims.iter().map(|c| c.id.as_str()))
+        .collect();
+    ids.sort_unstable();
+    ids.dedup();
+    let empty = Vec::new();
+    let mut checks = Vec::new();
+    for id in ids {
+        let old = lock
+            .claims
+            .iter()
+            .find(|c| c.id == id)
+            .map_or(&empty, |c| &c.speakers);
+        let new = current
+            .claims
+            .iter()
+            .find(|c| c.id == id)
+            .map_or(&empty, |c| &c.speakers);
+        let mut names: Vec<&str> = old.iter().chain(new).map(|s| s.name.as_str()).collect();
+        names.sort_unstable();
+        names.dedup();
+        let mut diffs = Vec::new();
+        for name in names {
+            let o = old.iter().find(|s| s.name == name);
+            let n = new.iter().find(|s| s.name == name);
+            let quote_of = |e: &LockedEvidence| {
+                quotes
+                    .get(&(id.to_string(), e.doc.clone(), e.start))
+                    .cloned()
+            };
+            let mut olds: Vec<&LockedEvidence> =
+                o.map(|s| s.evidence.iter().collect()).unwrap_or_default();
+            let mut news: Vec<&LockedEvidence> =
+                n.map(|s| s.evidence.iter().collect()).unwrap_or_default();
+            if let (Some(o), Some(n)) = (o, n)
+                && o.stance != n.stance
+            {
+                diffs.push(Drift {
+                    kind: DriftKind::StanceChanged,
+                    speaker: name.to_string(),
+                    expected: Some(o.stance.as_str().into()),
+                    actual: Some(n.stance.as_str().into()),
+                    place: n.evidence.first().and_then(|e| place(&e.doc, e.line)),
+                    locked: None,
+                    quote: n.evidence.first().and_then(quote_of),
+                    score: n.evidence.first().map(|e| e.score),
+                });
+            }
+            // Unchanged: same content at the same place.
+            olds.retain(|l| {
+                match news
+                    .iter()
+                    .position(|c| c.hash == l.hash && c.doc == l.doc && c.line == l.line)
+                {
+                    Some(i) => {
+                        news.remove(i);
+                        false
+                    }
+                    None => true,
+                }
+            });
+            // Moved: same content elsewhere.
+            olds.retain(|l| match news.iter().position(|c| c.hash == l.hash) {
+                Some(i) => {
+                    let c = news.remove(i);
+                    diffs.push(Drift {
+                        kind: DriftKind::EvidenceMoved,
+                        speaker: name.to_string(),
+                        expected: None,
+                        actual: None,
+                        place: place(&c.doc, c.line),
+                        locked: place(&l.doc, l.line),
+                        quote: quote_of(c),
+                        score: Some(c.score),
+                    });
+                    false
+                }
+                None => true,
+            });
+            // Changed: other content at the same place.
+            olds.retain(
+                |l| match news.iter().position(|c| c.doc == l.doc && c.line == l.line) {
+                    Some(i) => {
+                        let c = news.remove(i);
+                        diffs.push(Drift {
+                            kind: DriftKind::EvidenceChanged,
+                            speaker: name.to_string(),
+                            expected: Some(l.hash.clone()),
+                            actual: Some(c.hash.clone()),
+                            place: place(&c.doc, c.line),
+                            locked: place(&l.doc, l.line),
+                            quote: quote_of(c),
+                            score: Some(c.score),
+                        });
+                        false
+                    }
+                    None => true,
+                },
+            );
+            for l in olds {
+                diffs.push(Drift {
+                    kind: DriftKind::EvidenceLost,
+                    speaker: name.to_string(),
+                    expected: Some(l.hash.clone()),
+                    actual: None,
+                    place: None,
+                    locked: place(&l.doc, l.line),
+                    quote: None,
+                    score: Some(l.score),
+                });
+            }
+            for c in news {
+                diffs.push(Drift {
+                    kind: DriftKind::EvidenceAdded,
+                    speaker: name.to_string(),
+                    expected: None,
+                    actual: Some(c.hash.clone()),
+                    place: place(&c.doc, c.line),
+                    locked: None,
+                    quote: quote_of(c),
+                    score: Some(c.score),
+                });
+            }
+        }
+        checks.push(ClaimCheck {
+            id: id.to_string(),
+            passed: diffs.is_empty(),
+            diffs,
+        });
+    }
+    Report::from_checks(checks)
+}
+
+/// Both checks in one report: a claim fails if either finds drift.
+pub fn merge(a: Report, b: Report) -> Report {
+    let mut by_id: BTreeMap<String, ClaimCheck> = BTreeMap::new();
+    let mut order = Vec::new();
+    for c in a.claims.into_iter().chain(b.claims) {
+        match by_id.get_mut(&c.id) {
+            Some(existing) => {
+                existing.passed &= c.passed;
+                existing.diffs.extend(c.diffs);
+            }
+            None => {
+                order.push(c.id.clone());
+                by_id.insert(c.id.clone(), c);
+            }
+        }
+    }
+    Report::from_checks(
+        order
+            .into_iter()
+            .filter_map(|id| by_id.remove(&id))
+            .collect(),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hash_is_stable() {
+        assert_eq!(content_hash(""), "cbf29ce484222325");
+        assert_eq!(content_hash("a"), "af63dc4c8601ec8c");
+    }
+}

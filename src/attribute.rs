@@ -187,7 +187,7 @@ fn best_match(index: &Index, claim: &Prepared, i: usize) -> Option<matcher::Matc
 struct Prepared {
     wordings: Vec<Vec<String>>,
     /// Each wording's words, stop words and negations included, for stance.
-    texts: Vec<Vec<matcher::Word>>,
+    texts: Vec<Vec<Word>>,
     weights: Vec<Vec<f64>>,
     keywords: Vec<Vec<String>>,
 }
@@ -202,7 +202,7 @@ pub fn attribute(claims: &[Claim], index: &Index, threshold: f64) -> Vec<Attribu
 }
 
 fn attribute_one(claim: &Claim, index: &Index, threshold: f64) -> Attribution {
-    let (wordings, texts): (Vec<Vec<String>>, Vec<Vec<matcher::Word>>) =
+    let (wordings, texts): (Vec<Vec<String>>, Vec<Vec<Word>>) =
         std::iter::once(&claim.claim)
             .chain(&claim.phrasings)
             .map(|t| (matcher::content_words(t), matcher::words(t)))

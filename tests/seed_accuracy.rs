@@ -611,7 +611,7 @@ fn scorer_pairs_one_to_one_and_checks_place() {
     // A greedy first choice must not block the second entry: the record that
     // holds only the second text goes to the second entry.
     let only_second = record("seeds/a.txt", 3, "direct", Some("X"), "second part");
-    let s = score(&gold, &[both.clone(), only_second]);
+    let s = score(&gold, &[both, only_second]);
     assert_eq!(s.recall(), 1.0, "{s}");
     assert_eq!(s.precision(), 1.0, "{s}");
 

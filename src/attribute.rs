@@ -202,12 +202,11 @@ pub fn attribute(claims: &[Claim], index: &Index, threshold: f64) -> Vec<Attribu
 }
 
 fn attribute_one(claim: &Claim, index: &Index, threshold: f64) -> Attribution {
-    let (wordings, texts): (Vec<Vec<String>>, Vec<Vec<Word>>) =
-        std::iter::once(&claim.claim)
-            .chain(&claim.phrasings)
-            .map(|t| (matcher::content_words(t), matcher::words(t)))
-            .filter(|(w, _)| !w.is_empty())
-            .unzip();
+    let (wordings, texts): (Vec<Vec<String>>, Vec<Vec<Word>>) = std::iter::once(&claim.claim)
+        .chain(&claim.phrasings)
+        .map(|t| (matcher::content_words(t), matcher::words(t)))
+        .filter(|(w, _)| !w.is_empty())
+        .unzip();
     let weights = wordings
         .iter()
         .map(|w| w.iter().map(|x| index.weight(x)).collect())

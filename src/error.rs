@@ -74,9 +74,9 @@ pub fn yaml(path: &str, err: &serde_yaml::Error) -> Error {
         Some(i) => text[..i].to_string(),
         None => text,
     };
-    // The position already says where; drop the crate's `.[0].keywords: ` path.
+    // The position already says where; drop the crate's `verbs[0].forms: ` path.
     let message = match message.split_once(": ") {
-        Some((path, rest)) if path.starts_with('.') && !path.contains(' ') => rest.to_string(),
+        Some((path, rest)) if !path.contains(char::is_whitespace) => rest.to_string(),
         _ => message,
     };
     match err.location() {

@@ -222,3 +222,64 @@ fn extract_csv_snapshot() {
         "tests/fixtures/articles"
     ]));
 }
+
+#[test]
+fn cue_file_extends_the_lexicon() {
+    let text = "Mayor Ana Silva grumbled that the budget was too small.\n";
+    let without = whosaid()
+        .args(["extract", "--format", "jsonl", "-"])
+        .write_stdin(text)
+        .output()
+        .unwrap();
+    assert_eq!(String::from_utf8(without.stdout).unwrap(), "");
+    let with = whosaid()
+        .args([
+            "extract",
+            "--format",
+            "jsonl",
+            "--cues",
+            "tests/fixtures/lexicon/cues.yaml",
+            "-",
+        ])
+        .write_stdin(text)
+        .output()
+        .unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&with.stdout).unwrap();
+    assert_eq!(v["speaker"]["name"], "Ana Silva");
+    assert_eq!(v["cue"], "grumbled");
+    assert_eq!(v["content"], "the budget was too small");
+}
+
+#[test]
+fn bad_cue_file_is_located() {
+    whosaid()
+        .args(["extract", "--cues", "tests/fixtures/lexicon/bad_cues.yaml"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::starts_with(
+            "error: tests/fixtures/lexicon/bad_cues.yaml:2:20: unknown field `form`, expected `clause` or `forms`",
+        ));
+}
+
+#[test]
+fn speaker_registry_canonicalises_names() {
+    let out = stdout_of(&[
+        "extract",
+        "--format",
+        "jsonl",
+        "--speakers",
+        "tests/fixtures/lexicon/speakers.yaml",
+        "tests/fixtures/articles/harbour.txt",
+    ]);
+    let first_quote: serde_json::Value = serde_json::from_str(out.lines().nth(1).unwrap()).unwrap();
+    assert_eq!(first_quote["speaker"]["name"], "Ilse Marchetti-Berg");
+    assert_eq!(first_quote["speaker"]["mention"], "Ilse Marchetti");
+    let none = stdout_of(&[
+        "extract",
+        "--format",
+        "jsonl",
+        "--no-speakers",
+        "tests/fixtures/articles/harbour.txt",
+    ]);
+    assert!(!none.contains("Marchetti-Berg"));
+}

@@ -6,6 +6,7 @@ use std::path::Path;
 
 use serde::{Deserialize, Serialize};
 
+use crate::corpus;
 use crate::error::{self, Error, Location, Result};
 
 /// Whether a statement backs a claim or says the opposite.
@@ -87,11 +88,13 @@ pub fn load(paths: &[String]) -> Result<Vec<Claim>> {
         let path = Path::new(p);
         let meta = std::fs::metadata(path).map_err(|e| Error::io(p.as_str(), &e))?;
         if meta.is_dir() {
-            let mut found = Vec::new();
-            walk(path, &mut found)?;
-            found.sort();
-            files.extend(found);
-        } else if path.file_name().is_none_or(|n| n != "speakers.yaml") {
+            files.extend(
+                corpus::walk(path, &["yaml", "yml"])?
+                    .into_iter()
+                    .filter(|p| !is_registry(p))
+                    .map(|p| p.to_string_lossy().into_owned()),
+            );
+        } else if !is_registry(path) {
             files.push(p.clone());
         }
     }
@@ -121,20 +124,9 @@ pub fn load(paths: &[String]) -> Result<Vec<Claim>> {
     }
 }
 
-fn walk(dir: &Path, out: &mut Vec<String>) -> Result<()> {
-    let entries = std::fs::read_dir(dir).map_err(|e| Error::io(dir.display().to_string(), &e))?;
-    for entry in entries {
-        let entry = entry.map_err(|e| Error::io(dir.display().to_string(), &e))?;
-        let path = entry.path();
-        if path.is_dir() {
-            walk(&path, out)?;
-        } else if path.extension().is_some_and(|e| e == "yaml" || e == "yml")
-            && path.file_name().is_none_or(|n| n != "speakers.yaml")
-        {
-            out.push(path.to_string_lossy().into_owned());
-        }
-    }
-    Ok(())
+/// The speaker registry lives among the claims but is not a claim file.
+fn is_registry(path: &Path) -> bool {
+    path.file_name().is_some_and(|n| n == "speakers.yaml")
 }
 
 /// Parses one claim file: a list of claims or a mapping with `claims:`.

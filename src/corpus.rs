@@ -87,10 +87,11 @@ pub fn load(inputs: &[String], opts: LoadOptions) -> Result<Corpus> {
         let path = Path::new(input);
         let meta = std::fs::metadata(path).map_err(|e| Error::io(input.as_str(), &e))?;
         if meta.is_dir() {
-            let mut found = Vec::new();
-            walk(path, &mut found)?;
-            found.sort();
-            files.extend(found.into_iter().map(|p| p.to_string_lossy().into_owned()));
+            files.extend(
+                walk(path, &TEXT_EXTENSIONS)?
+                    .into_iter()
+                    .map(|p| p.to_string_lossy().into_owned()),
+            );
         } else {
             files.push(input.clone());
         }
@@ -109,25 +110,34 @@ pub fn load(inputs: &[String], opts: LoadOptions) -> Result<Corpus> {
     Ok(corpus)
 }
 
-fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> Result<()> {
-    let entries = std::fs::read_dir(dir).map_err(|e| Error::io(dir.display().to_string(), &e))?;
-    for entry in entries {
-        let entry = entry.map_err(|e| Error::io(dir.display().to_string(), &e))?;
-        let path = entry.path();
-        let kind = entry
-            .file_type()
-            .map_err(|e| Error::io(path.display().to_string(), &e))?;
-        if kind.is_dir() {
-            walk(&path, out)?;
-        } else if path
-            .extension()
-            .and_then(|e| e.to_str())
-            .is_some_and(|e| TEXT_EXTENSIONS.iter().any(|t| t.eq_ignore_ascii_case(e)))
-        {
-            out.push(path);
+/// Every file below `dir` (recursively) whose extension is one of `exts`
+/// (case-insensitive), sorted, so output order does not depend on the filesystem.
+pub fn walk(dir: &Path, exts: &[&str]) -> Result<Vec<PathBuf>> {
+    fn go(dir: &Path, exts: &[&str], out: &mut Vec<PathBuf>) -> Result<()> {
+        let entries =
+            std::fs::read_dir(dir).map_err(|e| Error::io(dir.display().to_string(), &e))?;
+        for entry in entries {
+            let entry = entry.map_err(|e| Error::io(dir.display().to_string(), &e))?;
+            let path = entry.path();
+            let kind = entry
+                .file_type()
+                .map_err(|e| Error::io(path.display().to_string(), &e))?;
+            if kind.is_dir() {
+                go(&path, exts, out)?;
+            } else if path
+                .extension()
+                .and_then(|e| e.to_str())
+                .is_some_and(|e| exts.iter().any(|t| t.eq_ignore_ascii_case(e)))
+            {
+                out.push(path);
+            }
         }
+        Ok(())
     }
-    Ok(())
+    let mut out = Vec::new();
+    go(dir, exts, &mut out)?;
+    out.sort();
+    Ok(out)
 }
 
 fn push_bytes(corpus: &mut Corpus, path: String, bytes: Vec<u8>, opts: LoadOptions) -> Result<()> {

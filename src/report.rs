@@ -42,21 +42,9 @@ fn json_err(e: serde_json::Error) -> Error {
 /// (`None`: the terminal's width, or unbounded when not a terminal).
 pub fn statements(list: &[Statement], format: Format, width: Option<u16>) -> Result<String> {
     match format {
-        Format::Jsonl => {
-            let mut out = String::new();
-            for st in list {
-                out.push_str(&serde_json::to_string(st).map_err(json_err)?);
-                out.push('\n');
-            }
-            Ok(out)
-        }
-        Format::Json => {
-            let mut out = serde_json::to_string_pretty(list).map_err(json_err)?;
-            out.push('\n');
-            Ok(out)
-        }
+        Format::Jsonl => json_lines(list),
+        Format::Json => json_pretty(list),
         Format::Csv => {
-            let mut w = csv::Writer::from_writer(Vec::new());
             let header = [
                 "doc",
                 "line",
@@ -72,27 +60,26 @@ pub fn statements(list: &[Statement], format: Format, width: Option<u16>) -> Res
                 "confidence",
                 "content",
             ];
-            w.write_record(header).map_err(csv_err)?;
-            for st in list {
-                w.write_record([
-                    st.doc.as_str(),
-                    &st.line.to_string(),
-                    &st.start.to_string(),
-                    &st.end.to_string(),
-                    st.kind.as_str(),
-                    st.speaker.name.as_deref().unwrap_or(""),
-                    &st.speaker.mention,
-                    st.speaker.role.as_deref().unwrap_or(""),
-                    st.speaker.kind.as_str(),
-                    st.cue.as_deref().unwrap_or(""),
-                    st.via.as_deref().unwrap_or(""),
-                    &format!("{:.2}", st.confidence),
-                    &st.content,
-                ])
-                .map_err(csv_err)?;
-            }
-            let bytes = w.into_inner().map_err(|e| Error::Message(e.to_string()))?;
-            String::from_utf8(bytes).map_err(|e| Error::Message(e.to_string()))
+            csv_table(
+                header,
+                list.iter().map(|st| {
+                    [
+                        st.doc.clone(),
+                        st.line.to_string(),
+                        st.start.to_string(),
+                        st.end.to_string(),
+                        st.kind.as_str().to_string(),
+                        st.speaker.name.clone().unwrap_or_default(),
+                        st.speaker.mention.clone(),
+                        st.speaker.role.clone().unwrap_or_default(),
+                        st.speaker.kind.as_str().to_string(),
+                        st.cue.clone().unwrap_or_default(),
+                        st.via.clone().unwrap_or_default(),
+                        format!("{:.2}", st.confidence),
+                        st.content.clone(),
+                    ]
+                }),
+            )
         }
         Format::Markdown => {
             let mut out = String::from("| source | speaker | kind | cue | statement |\n");
@@ -148,6 +135,37 @@ pub fn new_table(width: Option<u16>) -> Table {
 
 fn csv_err(e: csv::Error) -> Error {
     Error::Message(format!("cannot write CSV: {e}"))
+}
+
+/// A CSV document: a header row, then the rows, quoted where needed.
+fn csv_table<const N: usize>(
+    header: [&str; N],
+    rows: impl Iterator<Item = [String; N]>,
+) -> Result<String> {
+    let mut w = csv::Writer::from_writer(Vec::new());
+    w.write_record(header).map_err(csv_err)?;
+    for row in rows {
+        w.write_record(&row).map_err(csv_err)?;
+    }
+    let bytes = w.into_inner().map_err(|e| Error::Message(e.to_string()))?;
+    String::from_utf8(bytes).map_err(|e| Error::Message(e.to_string()))
+}
+
+/// One JSON value (an array of records, a report), pretty-printed.
+fn json_pretty<T: serde::Serialize + ?Sized>(value: &T) -> Result<String> {
+    let mut out = serde_json::to_string_pretty(value).map_err(json_err)?;
+    out.push('\n');
+    Ok(out)
+}
+
+/// One JSON object per line.
+fn json_lines<T: serde::Serialize>(items: &[T]) -> Result<String> {
+    let mut out = String::new();
+    for item in items {
+        out.push_str(&serde_json::to_string(item).map_err(json_err)?);
+        out.push('\n');
+    }
+    Ok(out)
 }
 
 /// Escapes text for a Markdown table cell.
@@ -228,36 +246,21 @@ pub fn attributions(
         )
     };
     match format {
-        Format::Json => {
-            let mut out = serde_json::to_string_pretty(results).map_err(json_err)?;
-            out.push('\n');
-            Ok(out)
-        }
-        Format::Jsonl => {
-            let mut out = String::new();
-            for a in results {
-                out.push_str(&serde_json::to_string(a).map_err(json_err)?);
-                out.push('\n');
-            }
-            Ok(out)
-        }
-        Format::Csv => {
-            let mut w = csv::Writer::from_writer(Vec::new());
-            w.write_record([
+        Format::Json => json_pretty(results),
+        Format::Jsonl => json_lines(results),
+        Format::Csv => csv_table(
+            [
                 "claim_id", "claim", "speaker", "role", "stance", "score", "kind", "source", "via",
                 "quote",
-            ])
-            .map_err(csv_err)?;
-            for r in rows(results, true) {
-                w.write_record([
+            ],
+            rows(results, true).into_iter().map(|r| {
+                [
                     r.id, r.claim, &r.speaker, r.role, r.stance, &r.score, r.kind, &r.source,
                     r.via, r.quote,
-                ])
-                .map_err(csv_err)?;
-            }
-            let bytes = w.into_inner().map_err(|e| Error::Message(e.to_string()))?;
-            String::from_utf8(bytes).map_err(|e| Error::Message(e.to_string()))
-        }
+                ]
+                .map(str::to_string)
+            }),
+        ),
         Format::Markdown => {
             let mut out = String::from(
                 "| claim | speaker | role | stance | score | kind | source | quote |\n",
@@ -395,11 +398,7 @@ pub fn drift_line(d: &Drift) -> String {
 pub fn check(report: &Report, format: crate::cli::CheckFormat) -> Result<String> {
     use crate::cli::CheckFormat;
     match format {
-        CheckFormat::Json => {
-            let mut out = serde_json::to_string_pretty(report).map_err(json_err)?;
-            out.push('\n');
-            Ok(out)
-        }
+        CheckFormat::Json => json_pretty(report),
         CheckFormat::Table => {
             let mut out = String::new();
             for c in report.claims.iter().filter(|c| !c.passed) {

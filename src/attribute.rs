@@ -76,14 +76,23 @@ pub struct Index<'a> {
     df: HashMap<String, u32>,
 }
 
-/// The index key of a word: its first four letters after a plural `s`, so
-/// inflections and prefix abbreviations (`comms` / `communications`) share it.
+/// The index key of a word: its first three letters, so inflections and
+/// prefix abbreviations (`ban` / `banned`, `comms` / `communications`) share it.
 pub fn key(word: &str) -> String {
-    let w = word
-        .strip_suffix('s')
-        .filter(|s| s.len() >= 3)
-        .unwrap_or(word);
-    w.chars().take(4).collect()
+    word.chars().take(3).collect()
+}
+
+/// The keys a claim word may match through: its own, and its expansion's
+/// when it is an abbreviation (`govt` → `government`).
+fn keys(word: &str) -> Vec<String> {
+    let mut out = vec![key(word)];
+    if let Some(full) = matcher::abbreviation_of(word) {
+        let k = key(full);
+        if k != out[0] {
+            out.push(k);
+        }
+    }
+    out
 }
 
 impl<'a> Index<'a> {
@@ -131,40 +140,53 @@ impl<'a> Index<'a> {
         0.5 + (1.0 + n / (1.0 + df)).ln()
     }
 
-    /// Statements sharing enough claim words to be worth scoring. Words
-    /// found in a large share of statements are skipped here (they still
-    /// count in the score) so the candidate set grows with real matches.
-    fn candidates(&self, wordings: &[Vec<String>]) -> Vec<u32> {
-        let n = self.statements.len();
-        let mut counts: HashMap<u32, u32> = HashMap::new();
-        let mut need = u32::MAX;
-        for wording in wordings {
-            let mut keys: Vec<String> = wording.iter().map(|w| key(w)).collect();
-            keys.sort_unstable();
-            keys.dedup();
-            let lists: Vec<&Vec<u32>> = keys.iter().filter_map(|k| self.postings.get(k)).collect();
-            let selective: Vec<&&Vec<u32>> =
-                lists.iter().filter(|l| l.len() * 4 <= n.max(8)).collect();
-            let use_lists: Vec<&Vec<u32>> = if selective.is_empty() {
-                lists.clone()
-            } else {
-                selective.into_iter().copied().collect()
-            };
-            // Half the wording's distinct keys, at least one.
-            need = need.min((keys.len() as u32).div_ceil(3).max(1));
-            for list in use_lists {
-                for &i in list {
-                    *counts.entry(i).or_default() += 1;
+    /// A word found in at most a quarter of the statements: matching only
+    /// words more common than that ("Russia", "Telegram") supports nothing.
+    fn selective(&self, word: &str) -> bool {
+        // Counted by key, so "Russia" counts its "Russian"s and "Russians".
+        let df = self.postings.get(&key(word)).map_or(0, Vec::len);
+        df * 4 <= self.statements.len().max(8)
+    }
+
+    /// Statements that could reach `threshold`: for each, the weighted share
+    /// of the claim's words whose index key it contains is an upper bound on
+    /// its score, so statements whose bound falls short are never scored.
+    fn candidates(
+        &self,
+        wordings: &[Vec<String>],
+        weights: &[Vec<f64>],
+        threshold: f64,
+    ) -> Vec<u32> {
+        let mut keep: Vec<u32> = Vec::new();
+        for (wording, ws) in wordings.iter().zip(weights) {
+            let total: f64 = ws.iter().sum();
+            if total <= 0.0 {
+                continue;
+            }
+            // Claim words sharing a key count once, at their largest weight.
+            let mut by_key: HashMap<String, f64> = HashMap::new();
+            for (w, &wt) in wording.iter().zip(ws) {
+                for k in keys(w) {
+                    let e = by_key.entry(k).or_default();
+                    *e = e.max(wt);
                 }
             }
+            let mut bound: HashMap<u32, f64> = HashMap::new();
+            for (k, wt) in &by_key {
+                for &i in self.postings.get(k).map_or(&[][..], Vec::as_slice) {
+                    *bound.entry(i).or_default() += wt;
+                }
+            }
+            keep.extend(
+                bound
+                    .into_iter()
+                    .filter(|&(_, b)| b / total + 1e-9 >= threshold)
+                    .map(|(i, _)| i),
+            );
         }
-        let mut out: Vec<u32> = counts
-            .into_iter()
-            .filter(|&(_, c)| c >= need.min(2))
-            .map(|(i, _)| i)
-            .collect();
-        out.sort_unstable();
-        out
+        keep.sort_unstable();
+        keep.dedup();
+        keep
     }
 }
 
@@ -181,6 +203,7 @@ fn best_match(index: &Index, claim: &Prepared, i: usize) -> Option<matcher::Matc
         .zip(&claim.weights)
         .zip(&claim.texts)
         .map(|((w, ws), text)| matcher::score(w, text, ws, words, cue))
+        .filter(|m| m.matched.iter().any(|(c, _)| claim.selective.contains(c)))
         .max_by(|a, b| a.score.total_cmp(&b.score))
 }
 
@@ -190,6 +213,8 @@ struct Prepared {
     texts: Vec<Vec<Word>>,
     weights: Vec<Vec<f64>>,
     keywords: Vec<Vec<String>>,
+    /// Claim words rare enough in the corpus to carry a match.
+    selective: Vec<String>,
 }
 
 /// Matches every claim against the indexed statements, in parallel over claims.
@@ -217,12 +242,18 @@ fn attribute_one(claim: &Claim, index: &Index, threshold: f64) -> Attribution {
             .iter()
             .map(|k| matcher::content_words(k))
             .collect(),
+        selective: wordings
+            .iter()
+            .flatten()
+            .filter(|w| index.selective(w))
+            .cloned()
+            .collect(),
         wordings,
         texts,
         weights,
     };
     let mut speakers: Vec<SpeakerSupport> = Vec::new();
-    for i in index.candidates(&prepared.wordings) {
+    for i in index.candidates(&prepared.wordings, &prepared.weights, threshold) {
         let i = i as usize;
         let Some(m) = best_match(index, &prepared, i) else {
             continue;

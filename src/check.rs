@@ -90,7 +90,7 @@ fn speaker_key(s: &SpeakerSupport) -> String {
 }
 
 /// Compares every claim that has `expect` with its attribution. `near`
-/// holds the same claims scored without a threshold, to show the closest
+/// holds the same claims scored at a lower threshold, to show the closest
 /// evidence for a missing speaker.
 pub fn expectations(claims: &[Claim], results: &[Attribution], near: &[Attribution]) -> Report {
     let mut checks = Vec::new();

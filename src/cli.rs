@@ -342,8 +342,8 @@ pub fn run(args: Args) -> Result<Output> {
         } => {
             // Read the lock first: a missing lock is an error, not drift.
             let locked = lock.as_deref().map(check::read_lock).transpose()?;
-            // Scored without a threshold too, to show a missing speaker's closest statement.
-            let mut runs = matching.attribute(&mut out, &[0.0])?;
+            // Scored at half the threshold too, to show a missing speaker's closest statement.
+            let mut runs = matching.attribute(&mut out, &[matching.threshold / 2.0])?;
             let near = runs.pop().unwrap_or_default();
             let results = runs.pop().unwrap_or_default();
             let mut rep = check::expectations(&matching.claims, &results, &near);

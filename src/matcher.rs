@@ -304,6 +304,11 @@ fn is_inflection(suffix: &str) -> bool {
     )
 }
 
+/// The full word an abbreviation stands for (`comms` → `communications`).
+pub fn abbreviation_of(w: &str) -> Option<&'static str> {
+    expand_abbreviation(strip_plural(w))
+}
+
 /// Newsroom abbreviations (`comms` = communications), after plural stripping.
 fn expand_abbreviation(w: &str) -> Option<&'static str> {
     Some(match w {
@@ -344,6 +349,10 @@ pub fn word_sim(a: &str, b: &str) -> f64 {
     if pa == pb {
         return 0.95;
     }
+    // Every rule below needs a shared first letter; most pairs stop here.
+    if pa.chars().next() != pb.chars().next() {
+        return 0.0;
+    }
     let (short, long) = if pa.chars().count() <= pb.chars().count() {
         (pa, pb)
     } else {
@@ -381,11 +390,15 @@ pub fn word_sim(a: &str, b: &str) -> f64 {
     if lcp >= 5 && stem_ending(pa) && stem_ending(pb) {
         return 0.85;
     }
-    if ls >= 5 && lcp >= 2 && strsim::damerau_levenshtein(pa, pb) <= 1 {
+    let len_gap = pa.chars().count().abs_diff(pb.chars().count());
+    if ls >= 5 && lcp >= 2 && len_gap <= 1 && strsim::damerau_levenshtein(pa, pb) <= 1 {
         return 0.85;
     }
+    if lcp < 4 || len_gap > 2 {
+        return 0.0;
+    }
     let jw = strsim::jaro_winkler(pa, pb);
-    if jw >= 0.94 && lcp >= 4 && strsim::damerau_levenshtein(pa, pb) <= 2 {
+    if jw >= 0.94 && strsim::damerau_levenshtein(pa, pb) <= 2 {
         return (jw * 0.9).max(MIN_WORD_SIM);
     }
     0.0

@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use crate::attribute::{Attribution, SpeakerSupport};
+use crate::attribute::{Attribution, Evidence, SpeakerSupport};
 use crate::claims::{Claim, Stance};
 use crate::error::{self, Error, Result};
 use crate::model::Kind;
@@ -51,6 +51,25 @@ pub struct Drift {
     /// The current quote, or the best near miss for a missing speaker.
     pub quote: Option<String>,
     pub score: Option<f64>,
+}
+
+impl Drift {
+    /// A drift about `speaker`, pointing at evidence `e` when there is one.
+    fn at(kind: DriftKind, speaker: &str, e: Option<&Evidence>) -> Self {
+        Drift {
+            kind,
+            speaker: speaker.to_string(),
+            expected: None,
+            actual: None,
+            place: e.map(|e| Place {
+                doc: e.doc.clone(),
+                line: e.line,
+            }),
+            locked: None,
+            quote: e.map(|e| e.content.clone()),
+            score: e.map(|e| e.score),
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -112,19 +131,10 @@ pub fn expectations(claims: &[Claim], results: &[Attribution], near: &[Attributi
                 if let Some(&stance) = expect.stance.get(want)
                     && stance != s.stance
                 {
-                    let e = &s.evidence[0];
                     diffs.push(Drift {
-                        kind: DriftKind::StanceChanged,
-                        speaker: want.clone(),
                         expected: Some(stance.as_str().into()),
                         actual: Some(s.stance.as_str().into()),
-                        place: Some(Place {
-                            doc: e.doc.clone(),
-                            line: e.line,
-                        }),
-                        locked: None,
-                        quote: Some(e.content.clone()),
-                        score: Some(e.score),
+                        ..Drift::at(DriftKind::StanceChanged, want, s.evidence.first())
                     });
                 }
                 continue;
@@ -139,39 +149,18 @@ pub fn expectations(claims: &[Claim], results: &[Attribution], near: &[Attributi
                         .find(|s| s.name.as_deref() == Some(want.as_str()))
                 })
                 .and_then(|s| s.evidence.first());
-            diffs.push(Drift {
-                kind: DriftKind::MissingSpeaker,
-                speaker: want.clone(),
-                expected: None,
-                actual: None,
-                place: best.map(|e| Place {
-                    doc: e.doc.clone(),
-                    line: e.line,
-                }),
-                locked: None,
-                quote: best.map(|e| e.content.clone()),
-                score: best.map(|e| e.score),
-            });
+            diffs.push(Drift::at(DriftKind::MissingSpeaker, want, best));
         }
         for s in &named {
             let name = s.name.clone().unwrap_or_default();
             if expect.speakers.contains(&name) {
                 continue;
             }
-            let e = &s.evidence[0];
             let barred = expect.not_speakers.contains(&name);
             diffs.push(Drift {
-                kind: DriftKind::UnexpectedSpeaker,
-                speaker: name,
                 expected: barred.then(|| "not_speakers".to_string()),
                 actual: Some(s.stance.as_str().into()),
-                place: Some(Place {
-                    doc: e.doc.clone(),
-                    line: e.line,
-                }),
-                locked: None,
-                quote: Some(e.content.clone()),
-                score: Some(e.score),
+                ..Drift::at(DriftKind::UnexpectedSpeaker, &name, s.evidence.first())
             });
         }
         checks.push(ClaimCheck {

@@ -205,42 +205,22 @@ impl<'a> Sent<'a> {
         }
         let last = self.lw(b - 1)?;
         if b - a == 1 && (words::is_subject_pronoun(&last) || words::is_object_pronoun(&last)) {
-            return Some(Np {
-                kind: NpKind::Pronoun(last.into_owned()),
-                mention: self.slice(a, b).to_string(),
-                role: None,
-                outlet_hint: false,
-                person_hint: false,
-                first: a,
-                end: b,
-            });
+            return Some(self.plain_np(NpKind::Pronoun(last.into_owned()), a, b));
         }
         let first = self.lw(a)?;
         if matches!(first.as_ref(), "his" | "her" | "their" | "my" | "our") {
-            return Some(Np {
-                kind: NpKind::Possessive(first.into_owned()),
-                mention: self.slice(a, b).to_string(),
-                role: None,
-                outlet_hint: false,
-                person_hint: false,
-                first: a,
-                end: b,
-            });
+            return Some(self.plain_np(NpKind::Possessive(first.into_owned()), a, b));
         }
         // "the Russians", "the French": a people, not a name.
         if b - a == 2 && first == "the" && self.is_name_word(b - 1) && is_demonym(&last) {
-            return Some(Np {
-                kind: NpKind::Description {
+            return Some(self.plain_np(
+                NpKind::Description {
                     det: Some("the".into()),
                     head: last.into_owned(),
                 },
-                mention: self.slice(a, b).to_string(),
-                role: None,
-                outlet_hint: false,
-                person_hint: false,
-                first: a,
-                end: b,
-            });
+                a,
+                b,
+            ));
         }
         if self.is_name_word(b - 1) {
             let run = self.run_back(b - 1, a);
@@ -251,18 +231,27 @@ impl<'a> Sent<'a> {
             return None;
         }
         let det = words::is_determiner(&first).then(|| first.into_owned());
-        Some(Np {
-            kind: NpKind::Description {
+        Some(self.plain_np(
+            NpKind::Description {
                 det,
                 head: last.into_owned(),
             },
+            a,
+            b,
+        ))
+    }
+
+    /// A phrase with no role or hints: its words are its mention.
+    fn plain_np(&self, kind: NpKind, a: usize, b: usize) -> Np {
+        Np {
+            kind,
             mention: self.slice(a, b).to_string(),
             role: None,
             outlet_hint: false,
             person_hint: false,
             first: a,
             end: b,
-        })
+        }
     }
 
     /// Start of the capitalised run ending at `last`, not before `floor`.

@@ -42,8 +42,6 @@ struct LexiconFile {
 pub struct Lexicon {
     verbs: HashMap<String, ClauseKind>,
     outlets: HashSet<String>,
-    /// Longest outlet name in words, to bound look-ups.
-    pub max_outlet_words: usize,
 }
 
 impl Default for Lexicon {
@@ -57,7 +55,6 @@ impl Lexicon {
         let mut lex = Lexicon {
             verbs: HashMap::new(),
             outlets: HashSet::new(),
-            max_outlet_words: 0,
         };
         // The built-in file is part of the binary and covered by tests.
         let file: LexiconFile = serde_yaml::from_str(BUILTIN).expect("built-in cues.yaml is valid");
@@ -80,7 +77,6 @@ impl Lexicon {
             }
         }
         for outlet in file.outlets {
-            self.max_outlet_words = self.max_outlet_words.max(outlet.split_whitespace().count());
             self.outlets.insert(outlet.to_lowercase());
         }
     }

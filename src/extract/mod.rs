@@ -522,7 +522,7 @@ impl Extractor {
             match s.np_forward(target, false).map(|np| np.kind) {
                 Some(NpKind::Quoted(name)) => return Some(name),
                 Some(NpKind::Description { det, head })
-                    if det.as_deref() == Some("the") && np_words_outlet(&head) =>
+                    if det.as_deref() == Some("the") && words::is_outlet_noun(&head) =>
                 {
                     return ents.latest_outlet();
                 }
@@ -619,10 +619,6 @@ impl Extractor {
         out.dedup_by_key(|s| (s.start, s.end));
         out
     }
-}
-
-fn np_words_outlet(head: &str) -> bool {
-    words::is_outlet_noun(head)
 }
 
 /// A bare clause follows at `c`: a pronoun subject, or a finite verb soon after.

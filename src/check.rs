@@ -407,26 +407,39 @@ pub fn against_lock(lock: &Lock, results: &[Attribution]) -> Report {
                 }
                 None => true,
             });
-            // Changed: other content at the same place.
-            olds.retain(
-                |l| match news.iter().position(|c| c.doc == l.doc && c.line == l.line) {
-                    Some(i) => {
-                        let c = news.remove(i);
-                        diffs.push(Drift {
-                            kind: DriftKind::EvidenceChanged,
-                            speaker: name.to_string(),
-                            expected: Some(l.hash.clone()),
-                            actual: Some(c.hash.clone()),
-                            place: place(&c.doc, c.line),
-                            locked: place(&l.doc, l.line),
-                            quote: quote_of(c),
-                            score: Some(c.score),
-                        });
-                        false
-                    }
-                    None => true,
-                },
-            );
+            // Changed: other content at the same place; failing that, the
+            // nearest evidence of the same kind in the same document (a quote
+            // edited in a file whose lines also shifted).
+            for same_line in [true, false] {
+                olds.retain(|l| {
+                    let found = news
+                        .iter()
+                        .enumerate()
+                        .filter(|(_, c)| {
+                            c.doc == l.doc
+                                && if same_line {
+                                    c.line == l.line
+                                } else {
+                                    c.kind == l.kind
+                                }
+                        })
+                        .min_by_key(|(_, c)| c.line.abs_diff(l.line))
+                        .map(|(i, _)| i);
+                    let Some(i) = found else { return true };
+                    let c = news.remove(i);
+                    diffs.push(Drift {
+                        kind: DriftKind::EvidenceChanged,
+                        speaker: name.to_string(),
+                        expected: Some(l.hash.clone()),
+                        actual: Some(c.hash.clone()),
+                        place: place(&c.doc, c.line),
+                        locked: place(&l.doc, l.line),
+                        quote: quote_of(c),
+                        score: Some(c.score),
+                    });
+                    false
+                });
+            }
             for l in olds {
                 diffs.push(Drift {
                     kind: DriftKind::EvidenceLost,

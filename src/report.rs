@@ -385,9 +385,14 @@ pub fn drift_line(d: &Drift) -> String {
             at(&d.place)
         ),
         DriftKind::EvidenceChanged => format!(
-            "~ evidence changed for {} at {} (quote edited; hash {} -> {}), now{quote}",
+            "~ evidence changed for {} at {}{} (quote edited; hash {} -> {}), now{quote}",
             d.speaker,
             at(&d.place),
+            if d.place == d.locked {
+                String::new()
+            } else {
+                format!(", was at {}", at(&d.locked))
+            },
             d.expected.as_deref().unwrap_or("?"),
             d.actual.as_deref().unwrap_or("?")
         ),

@@ -349,3 +349,22 @@ fn json_output_lists_diffs() {
     assert!(kinds.contains(&"unexpected_speaker"));
     assert!(kinds.contains(&"stance_changed"));
 }
+
+#[test]
+fn edited_and_shifted_quote_is_still_changed_evidence() {
+    let d = scratch();
+    run(d.path(), &["lock", "articles"]);
+    let article = d.path().join("articles/harbour.txt");
+    edit(&article, "another month of this", "another week of this");
+    edit(
+        &article,
+        "Dock workers at the Northgate",
+        "Pickets gathered at dawn.\n\nDock workers at the Northgate",
+    );
+    let (code, out, _) = run(d.path(), &["check", "--locked", "articles"]);
+    assert_eq!(code, 1);
+    assert!(
+        out.contains("~ evidence changed for Owen Pryce at articles/harbour.txt:9, was at articles/harbour.txt:7 (quote edited; hash "),
+        "{out}"
+    );
+}

@@ -103,8 +103,8 @@ pub fn statements(list: &[Statement], format: Format, width: Option<u16>) -> Res
             table.set_constraints([
                 ColumnConstraint::UpperBoundary(Width::Percentage(30)),
                 ColumnConstraint::LowerBoundary(Width::Fixed(20)),
-                ColumnConstraint::UpperBoundary(Width::Fixed(12)),
-                ColumnConstraint::UpperBoundary(Width::Fixed(12)),
+                ColumnConstraint::UpperBoundary(Width::Fixed(14)),
+                ColumnConstraint::UpperBoundary(Width::Fixed(14)),
                 ColumnConstraint::LowerBoundary(Width::Percentage(35)),
             ]);
             for st in list {
@@ -293,7 +293,7 @@ pub fn attributions(
                 ColumnConstraint::UpperBoundary(Width::Percentage(20)),
                 ColumnConstraint::Absolute(Width::Fixed(13)),
                 ColumnConstraint::Absolute(Width::Fixed(7)),
-                ColumnConstraint::UpperBoundary(Width::Fixed(12)),
+                ColumnConstraint::UpperBoundary(Width::Fixed(14)),
                 ColumnConstraint::UpperBoundary(Width::Percentage(20)),
                 ColumnConstraint::LowerBoundary(Width::Percentage(25)),
             ]);

@@ -168,6 +168,33 @@ fn json_lines<T: serde::Serialize>(items: &[T]) -> Result<String> {
     Ok(out)
 }
 
+/// Like [`shorten`], but when the quote is long and its matching words come
+/// late, the excerpt starts shortly before the first of them.
+pub fn excerpt(quote: &str, matched: &[&str], max: usize) -> String {
+    let flat: String = quote.split_whitespace().collect::<Vec<_>>().join(" ");
+    if flat.chars().count() <= max {
+        return flat;
+    }
+    let lower = flat.to_lowercase();
+    let first = matched
+        .iter()
+        .filter_map(|w| lower.find(w))
+        .filter(|&i| flat.is_char_boundary(i))
+        .min()
+        .unwrap_or(0);
+    // Back up a few words for context, then start at a word boundary.
+    let back = flat[..first]
+        .char_indices()
+        .rev()
+        .nth(30)
+        .map_or(0, |(i, _)| i);
+    if back == 0 {
+        return shorten(&flat, max);
+    }
+    let start = flat[back..].find(' ').map_or(back, |i| back + i + 1);
+    format!("…{}", shorten(&flat[start..], max.saturating_sub(1)))
+}
+
 /// Escapes text for a Markdown table cell.
 pub fn md(s: &str) -> String {
     s.replace('\\', "\\\\")
@@ -187,6 +214,8 @@ struct Row<'a> {
     source: String,
     via: &'a str,
     quote: &'a str,
+    /// Statement words that matched the claim, to centre the excerpt.
+    matched: Vec<&'a str>,
 }
 
 /// Flattens results into rows; claims nobody made give one empty row when `all`.
@@ -205,6 +234,7 @@ fn rows(results: &[Attribution], all: bool) -> Vec<Row<'_>> {
                 source: String::new(),
                 via: "",
                 quote: "",
+                matched: Vec::new(),
             });
         }
         for s in &a.speakers {
@@ -220,6 +250,7 @@ fn rows(results: &[Attribution], all: bool) -> Vec<Row<'_>> {
                     source: format!("{}:{}", e.doc, e.line),
                     via: e.via.as_deref().unwrap_or(""),
                     quote: &e.content,
+                    matched: e.matched.iter().map(|(_, w)| w.as_str()).collect(),
                 });
             }
         }
@@ -310,7 +341,7 @@ pub fn attributions(
                     r.score.clone(),
                     r.kind.to_string(),
                     source_via(&r.source, r.via),
-                    shorten(r.quote, TABLE_CONTENT_CHARS),
+                    excerpt(r.quote, &r.matched, TABLE_CONTENT_CHARS),
                 ]);
             }
             Ok(format!("{table}\n{footer}"))
@@ -462,4 +493,25 @@ fn xml(s: &str) -> String {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn excerpt_starts_near_the_match() {
+        let quote = "We spent the whole winter arguing about the budget, the roads and the schools, \
+                     and in the end the council agreed that the new bridge is unsafe for lorries.";
+        let e = excerpt(quote, &["bridge", "unsafe"], 60);
+        assert!(e.starts_with('…'), "{e}");
+        assert!(e.contains("new bridge is unsafe"), "{e}");
+        assert!(e.chars().count() <= 60, "{e}");
+        // Short quotes and early matches are left alone.
+        assert_eq!(
+            excerpt("The bridge is unsafe.", &["bridge"], 60),
+            "The bridge is unsafe."
+        );
+        assert!(excerpt(quote, &["winter"], 60).starts_with("We spent"));
+    }
 }

@@ -152,7 +152,7 @@ impl Entities {
             .map(|(i, _)| i)
     }
 
-    /// `the company`: the organisation that spoke last, else the most mentioned one.
+    /// `the company`: the organisation that spoke last, else the one last named as a subject.
     fn topical_org(&self) -> Option<usize> {
         let spoke = self
             .list
@@ -166,7 +166,7 @@ impl Entities {
                 .iter()
                 .enumerate()
                 .filter(|(_, e)| e.kind == SpeakerType::Organization)
-                .max_by_key(|(_, e)| (e.mentions, e.salient))
+                .max_by_key(|(_, e)| (e.salient, e.mentions))
                 .map(|(i, _)| i)
         })
     }

@@ -413,11 +413,14 @@ impl Extractor {
             } else {
                 let Some(np) = s.subject_of(v) else { continue };
                 let rest_has_that = (v + 1..n).any(|i| s.is_word(i, "that"));
+                // "…, Tokar said." / "…, regulators said last month." — but not
+                // "Whitcombe, a doctor in Dayton, Ohio, said the delay was dangerous."
                 let trailing = np.first > 0
                     && s.punct(np.first - 1) == Some(',')
                     && !rest_has_that
                     && n - (v + 1) <= 6
-                    && !cue_word.ends_with("ing");
+                    && !cue_word.ends_with("ing")
+                    && !clause_follows(s, v + 1);
                 if trailing {
                     let comma = np.first - 1;
                     (np, 0, comma)

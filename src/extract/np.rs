@@ -382,8 +382,30 @@ impl<'a> Sent<'a> {
     }
 
     /// Where the noun phrase ending at `t` begins: back to a comma, a clause
-    /// boundary or a preposition other than "of".
+    /// boundary or a preposition other than "of" — except for an anonymous
+    /// source, which runs from its article to the comma before it ("…, a
+    /// person familiar with the talks said").
     fn phrase_start(&self, t: usize) -> usize {
+        let comma = (t.saturating_sub(10)..=t)
+            .rev()
+            .find(|&i| self.word(i).is_none())
+            .map_or(0, |i| i + 1);
+        if comma <= t
+            && (comma == 0 || self.punct(comma - 1) == Some(','))
+            && self.lw(comma).is_some_and(|w| {
+                matches!(
+                    w.as_ref(),
+                    "a" | "an" | "one" | "two" | "three" | "several" | "some"
+                )
+            })
+            && (comma..=t).all(|i| self.word(i).is_some())
+        {
+            return comma;
+        }
+        self.plain_phrase_start(t)
+    }
+
+    fn plain_phrase_start(&self, t: usize) -> usize {
         let mut s = t;
         while s > 0 && t - s < 9 {
             let p = s - 1;
@@ -401,7 +423,10 @@ impl<'a> Sent<'a> {
                     if (words::is_clause_boundary(&w) || words::is_preposition(&w)) && w != "of" {
                         break;
                     }
-                    if words::is_finite_marker(&w) || self.lex.verb(&w).is_some() {
+                    // An inflected speech verb ends the phrase; a bare form may be a
+                    // noun inside it ("state insurance regulators").
+                    let inflected = w.ends_with("ed") || w.ends_with('s') || w.ends_with("ing");
+                    if words::is_finite_marker(&w) || (inflected && self.lex.verb(&w).is_some()) {
                         break;
                     }
                     s = p;
@@ -454,8 +479,16 @@ impl<'a> Sent<'a> {
             if !matches!(np.kind, NpKind::Name(_) | NpKind::Quoted(_)) {
                 continue;
             }
+            // "a doctor in Dayton, Ohio,": a place continuing a place name.
+            let place_tail = segs.get(k + 1).is_some_and(|&(pa, pb)| {
+                pb > pa
+                    && self.is_name_word(pb - 1)
+                    && self
+                        .oblique_preposition(pa, pb)
+                        .is_some_and(|p| matches!(p.as_ref(), "in" | "from" | "near" | "outside"))
+            }) && np.end - np.first <= 3;
             // "head of Kremlingram": a name after a preposition is part of a role.
-            if self.is_oblique(np.first, np.end) {
+            if place_tail || self.is_oblique(np.first, np.end) {
                 continue;
             }
             if k > 0 {
@@ -561,6 +594,11 @@ impl<'a> Sent<'a> {
 
     /// The name ending a phrase `a..b` follows a preposition (`head of the X`).
     fn is_oblique(&self, a: usize, b: usize) -> bool {
+        self.oblique_preposition(a, b).is_some()
+    }
+
+    /// The preposition before the name that ends the phrase `a..b`, if any.
+    fn oblique_preposition(&self, a: usize, b: usize) -> Option<Cow<'a, str>> {
         let mut i = b.saturating_sub(1);
         while i > a && (self.is_name_word(i - 1) || self.quote(i - 1).is_some()) {
             i -= 1;
@@ -569,7 +607,11 @@ impl<'a> Sent<'a> {
         while p > a && self.lw(p - 1).is_some_and(|w| words::is_determiner(&w)) {
             p -= 1;
         }
-        p > a && self.lw(p - 1).is_some_and(|w| words::is_preposition(&w))
+        if p > a {
+            self.lw(p - 1).filter(|w| words::is_preposition(w))
+        } else {
+            None
+        }
     }
 
     /// Comma-delimited segment starting at `i` (used for roles after a name).

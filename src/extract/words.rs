@@ -402,6 +402,23 @@ pub fn is_title(w: &str) -> bool {
             | "bishop"
             | "imam"
             | "analyst"
+            | "councillor"
+            | "councilor"
+            | "councilman"
+            | "councilwoman"
+            | "alderman"
+            | "alderwoman"
+            | "assemblyman"
+            | "assemblywoman"
+            | "congressman"
+            | "congresswoman"
+            | "sheriff"
+            | "detective"
+            | "inspector"
+            | "sergeant"
+            | "constable"
+            | "coach"
+            | "manager"
     )
 }
 
@@ -611,6 +628,7 @@ pub fn is_org_noun(w: &str) -> bool {
             | "retailer"
             | "regulator"
             | "embassy"
+            | "side"
             | "kremlin"
             | "white house"
     )

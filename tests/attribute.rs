@@ -4,24 +4,17 @@
 
 use std::collections::BTreeSet;
 
+mod common;
+
 use assert_cmd::Command;
 use serde_json::Value;
 
 fn whosaid() -> Command {
-    let mut cmd = Command::cargo_bin("whosaid").unwrap();
-    cmd.current_dir(env!("CARGO_MANIFEST_DIR"))
-        .env("COLUMNS", "140");
-    cmd
+    common::whosaid(140)
 }
 
 fn stdout_of(args: &[&str]) -> String {
-    let out = whosaid().args(args).output().unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).unwrap()
+    common::stdout(whosaid().args(args))
 }
 
 fn attributions(args: &[&str]) -> Vec<Value> {

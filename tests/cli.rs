@@ -1,23 +1,16 @@
 //! The real binary on fixtures: input handling, exit codes, output formats.
 
+mod common;
+
 use assert_cmd::Command;
 use predicates::prelude::*;
 
 fn whosaid() -> Command {
-    let mut cmd = Command::cargo_bin("whosaid").unwrap();
-    cmd.current_dir(env!("CARGO_MANIFEST_DIR"))
-        .env("COLUMNS", "120");
-    cmd
+    common::whosaid(120)
 }
 
 fn stdout_of(args: &[&str]) -> String {
-    let out = whosaid().args(args).output().unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).unwrap()
+    common::stdout(whosaid().args(args))
 }
 
 #[test]

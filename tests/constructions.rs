@@ -137,6 +137,26 @@ fn expect_unnamed<'a>(
     s
 }
 
+/// Each `(text, speaker, exact content)` yields exactly one statement of `kind`.
+fn expect_each(cases: &[(&str, &str, &str)], kind: Kind) {
+    let mut failures = Vec::new();
+    for &(text, name, content) in cases {
+        let stmts = extract(text);
+        let ok = stmts.len() == 1
+            && stmts[0].kind == kind
+            && stmts[0].speaker.name.as_deref() == Some(name)
+            // The quote's own punctuation is part of the verbatim content.
+            && stmts[0].content == content;
+        if !ok {
+            failures.push(format!(
+                "{text:?}\n  want {kind:?} {name:?} {content:?}\n  got:\n{}",
+                show(&stmts)
+            ));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
 fn assert_content(s: &Statement, want: &str, stmts: &[Statement]) {
     assert_eq!(s.content, want, "exact content; got:\n{}", show(stmts));
 }
@@ -495,22 +515,7 @@ fn indirect_other_verbs_with_that() {
             "it had planted four million trees in 2023",
         ),
     ];
-    let mut failures = Vec::new();
-    for (text, name, content) in cases {
-        let stmts = extract(text);
-        let ok = stmts.len() == 1
-            && stmts[0].kind == Kind::Indirect
-            && stmts[0].speaker.name.as_deref() == Some(name)
-            // The quote's own punctuation is part of the verbatim content.
-            && stmts[0].content == content;
-        if !ok {
-            failures.push(format!(
-                "{text:?}\n  want Indirect {name:?} {content:?}\n  got:\n{}",
-                show(&stmts)
-            ));
-        }
-    }
-    assert!(failures.is_empty(), "{}", failures.join("\n"));
+    expect_each(&cases, Kind::Indirect);
 }
 
 #[test]
@@ -894,22 +899,7 @@ fn quote_marks_of_every_style() {
             "We were told nothing about the closure,",
         ),
     ];
-    let mut failures = Vec::new();
-    for (text, name, content) in cases {
-        let stmts = extract(text);
-        let ok = stmts.len() == 1
-            && stmts[0].kind == Kind::Direct
-            && stmts[0].speaker.name.as_deref() == Some(name)
-            // The quote's own punctuation is part of the verbatim content.
-            && stmts[0].content == content;
-        if !ok {
-            failures.push(format!(
-                "{text:?}\n  want Direct {name:?} {content:?}\n  got:\n{}",
-                show(&stmts)
-            ));
-        }
-    }
-    assert!(failures.is_empty(), "{}", failures.join("\n"));
+    expect_each(&cases, Kind::Direct);
 }
 
 #[test]

@@ -87,13 +87,4 @@ impl Registry {
             .get(&name.to_lowercase())
             .map(|&i| &self.entries[i])
     }
-
-    /// The canonical form of `name` (itself when unknown).
-    pub fn canonical<'a>(&'a self, name: &'a str) -> &'a str {
-        self.lookup(name).map_or(name, |e| e.name.as_str())
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.entries.is_empty()
-    }
 }

@@ -308,9 +308,7 @@ impl Entities {
             .max_by_key(|(_, e)| (e.salient, e.mentions))
             .map(|(i, _)| i)
     }
-}
 
-impl Entities {
     /// The outlet mentioned most recently (`the publication` refers to it).
     pub fn latest_outlet(&self) -> Option<String> {
         self.most_salient_any(&[SpeakerType::Outlet])

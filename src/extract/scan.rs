@@ -183,8 +183,26 @@ fn classify(c: char, prev: Option<char>, next: Option<char>) -> Option<Mark> {
 }
 
 fn is_mark_char(b: u8) -> bool {
-    // First bytes of " ' and of the UTF-8 encodings of “ ” „ ‘ ’ « ».
-    matches!(b, b'"' | b'\'' | 0xE2 | 0xC2)
+    // First bytes of " ' ` and of the UTF-8 encodings of “ ” „ ‘ ’ « ».
+    matches!(b, b'"' | b'\'' | b'`' | 0xE2 | 0xC2)
+}
+
+/// Wire and archive text writes double quotes as doubled marks: ``…'' or ''…''.
+fn doubled_mark(bytes: &[u8], i: usize, prev: Option<char>) -> Option<Mark> {
+    let next = bytes.get(i + 2).map(|&b| b as char);
+    match (bytes[i], bytes.get(i + 1)) {
+        (b'`', Some(b'`')) => Some(Mark::Open { single: false }),
+        (b'\'', Some(b'\'')) => {
+            if is_space(prev) && is_space(next) {
+                None
+            } else if is_opening_context(prev) && !is_space(next) {
+                Some(Mark::Open { single: false })
+            } else {
+                Some(Mark::Close { single: false })
+            }
+        }
+        _ => None,
+    }
 }
 
 /// All candidate quote marks of `text[start..end]`, in order.
@@ -198,11 +216,16 @@ fn marks(text: &str, start: usize, end: usize) -> Vec<(usize, usize, Mark)> {
             i += 1;
             continue;
         }
+        let prev = slice[..i].chars().next_back();
+        if let Some(m) = doubled_mark(bytes, i, prev) {
+            out.push((start + i, start + i + 2, m));
+            i += 2;
+            continue;
+        }
         let Some(c) = slice[i..].chars().next() else {
             break;
         };
         let len = c.len_utf8();
-        let prev = slice[..i].chars().next_back();
         let next = slice[i + len..].chars().next();
         if let Some(m) = classify(c, prev, next) {
             out.push((start + i, start + i + len, m));
@@ -224,7 +247,9 @@ pub fn quotes(text: &str, paras: &[Paragraph]) -> Vec<Vec<Quote>> {
         let next_opens = paras.get(pi + 1).is_some_and(|n| {
             let first = text[n.start..n.end].chars().next();
             let second = text[n.start..n.end].chars().nth(1);
-            first.and_then(|c| classify(c, None, second)) == Some(Mark::Open { single: false })
+            let mark = doubled_mark(text[n.start..n.end].as_bytes(), 0, None)
+                .or_else(|| first.and_then(|c| classify(c, None, second)));
+            mark == Some(Mark::Open { single: false })
         });
         all.push(pair(text, p, &ms, next_opens));
     }

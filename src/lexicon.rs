@@ -1,7 +1,11 @@
-//! The speech-cue lexicon: which words attribute speech and how, plus the
-//! known news outlets. Built in from `src/cues.yaml`, extendable with `--cues`.
+//! Word knowledge: the speech-cue lexicon (which words attribute speech and
+//! how) and the known news outlets, built in from `src/cues.yaml` and
+//! extendable with `--cues`; and English verb forms from WordNet
+//! (`src/data/verbs.txt`), so the clause detector knows that `required` or
+//! `found` is a verb.
 
 use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
 
 use serde::Deserialize;
 
@@ -99,9 +103,113 @@ impl Lexicon {
     }
 }
 
+/// WordNet 3.0 verb lemmas and irregular forms; see `tools/wordnet_verbs.py`.
+const VERBS: &str = include_str!("data/verbs.txt");
+
+/// Word-class bits of a lowercase word form.
+pub mod class {
+    pub const BASE: u8 = 1;
+    /// Past tense or past participle (`required`, `found`, `went`).
+    pub const PAST: u8 = 2;
+    /// Third person singular present (`requires`).
+    pub const S3: u8 = 4;
+    pub const ING: u8 = 8;
+    /// The lemma is also a noun, so base and -s forms may be nouns (`plans`).
+    pub const NOUN: u8 = 16;
+}
+
+static VERB_FORMS: LazyLock<HashMap<String, u8>> = LazyLock::new(|| {
+    let mut forms: HashMap<String, u8> = HashMap::with_capacity(40_000);
+    let mut add = |w: String, bits: u8| *forms.entry(w).or_default() |= bits;
+    for line in VERBS.lines().filter(|l| !l.starts_with('#')) {
+        let mut parts = line.split(' ');
+        let Some(lemma) = parts.next() else { continue };
+        match parts.next() {
+            Some(">") => {
+                for form in parts {
+                    let bits = if form.ends_with("ing") {
+                        class::ING
+                    } else if form.ends_with('s') && !form.ends_with("ss") {
+                        class::S3
+                    } else {
+                        class::PAST
+                    };
+                    add(form.to_string(), bits);
+                }
+            }
+            noun => {
+                let n = if noun == Some("n") { class::NOUN } else { 0 };
+                let (s3, past, ing) = regular_forms(lemma);
+                add(lemma.to_string(), class::BASE | n);
+                add(s3, class::S3 | n);
+                add(past, class::PAST);
+                add(ing, class::ING);
+            }
+        }
+    }
+    forms
+});
+
+/// The regular -s, -ed and -ing forms of a verb lemma.
+fn regular_forms(lemma: &str) -> (String, String, String) {
+    let b = lemma.as_bytes();
+    let vowel = |c: u8| matches!(c, b'a' | b'e' | b'i' | b'o' | b'u');
+    let last = b.last().copied().unwrap_or(b' ');
+    let consonant_y = last == b'y' && b.len() > 1 && !vowel(b[b.len() - 2]);
+    let stem = &lemma[..lemma.len().saturating_sub(1)];
+    let s3 = if consonant_y {
+        format!("{stem}ies")
+    } else if lemma.ends_with(['s', 'x', 'z', 'o']) || lemma.ends_with("ch") || lemma.ends_with("sh") {
+        format!("{lemma}es")
+    } else {
+        format!("{lemma}s")
+    };
+    let past = if consonant_y {
+        format!("{stem}ied")
+    } else if last == b'e' {
+        format!("{lemma}d")
+    } else {
+        format!("{lemma}ed")
+    };
+    let ing = if last == b'e' && !lemma.ends_with("ee") && lemma.len() > 2 {
+        format!("{stem}ing")
+    } else {
+        format!("{lemma}ing")
+    };
+    (s3, past, ing)
+}
+
+/// The word-class bits ([`class`]) of a lowercase word; 0 for a non-verb.
+pub fn verb_class(word: &str) -> u8 {
+    VERB_FORMS.get(word).copied().unwrap_or(0)
+}
+
+/// A form that can only be read as a finite verb: a past form, or an -s form
+/// whose lemma is not also a noun. Modals and auxiliaries are closed-class
+/// words and live with the other function words.
+pub fn is_finite_verb(word: &str) -> bool {
+    let c = verb_class(word);
+    c & class::PAST != 0 || (c & class::S3 != 0 && c & class::NOUN == 0)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn wordnet_verb_forms() {
+        for w in ["required", "found", "forced", "reached", "went", "stopped", "carried"] {
+            assert!(is_finite_verb(w), "{w}");
+        }
+        assert!(is_finite_verb("requires"));
+        // -s forms of verbs that are also nouns are not taken as finite.
+        assert!(!is_finite_verb("plans"));
+        assert!(verb_class("plans") & class::S3 != 0);
+        for w in ["table", "the", "council", "quickly"] {
+            assert!(!is_finite_verb(w), "{w}");
+        }
+        assert_eq!(verb_class("weighing") & class::ING, class::ING);
+    }
 
     #[test]
     fn builtin_has_the_promised_breadth() {

@@ -13,7 +13,7 @@ mod words;
 use rayon::prelude::*;
 
 use crate::corpus::{Corpus, Document};
-use crate::lexicon::{ClauseKind, Lexicon};
+use crate::lexicon::{self, ClauseKind, Lexicon};
 use crate::model::{Kind, Speaker, SpeakerType, Statement};
 use crate::speakers::Registry;
 use entities::{Entities, Resolved};
@@ -451,6 +451,9 @@ impl Extractor {
                             c = t;
                         }
                     }
+                    if !s.is_word(c, "that") {
+                        c = skip_time(s, c);
+                    }
                     if s.is_word(c, "that") {
                         c += 1;
                     } else if !(kind == ClauseKind::Bare && clause_follows(s, c)) {
@@ -624,10 +627,12 @@ impl Extractor {
     }
 }
 
-/// A bare clause follows at `c`: a pronoun subject, or a finite verb soon after.
+/// A bare clause follows at `c`: a pronoun subject, or a verb soon after its
+/// subject. Verbs are known from WordNet's forms; an -s or base form whose
+/// lemma is also a noun counts only after a word that is not a determiner.
 fn clause_follows(s: &Sent, c: usize) -> bool {
     let Some(w) = s.lw(c) else { return false };
-    if words::is_subject_pronoun(&w) {
+    if words::is_subject_pronoun(&w) || words::is_pronoun_contraction(&w) {
         return true;
     }
     if words::is_preposition(&w) || words::is_finite_marker(&w) {
@@ -635,7 +640,38 @@ fn clause_follows(s: &Sent, c: usize) -> bool {
     }
     (c + 1..s.len().min(c + 12))
         .take_while(|&i| s.punct(i) != Some(','))
-        .any(|i| s.lw(i).is_some_and(|w| words::is_finite_marker(&w)))
+        .any(|i| {
+            s.lw(i).is_some_and(|w| {
+                if words::is_finite_marker(&w) || lexicon::is_finite_verb(&w) {
+                    return true;
+                }
+                let class = lexicon::verb_class(&w);
+                let after_head = s
+                    .lw(i - 1)
+                    .is_some_and(|p| !words::is_determiner(&p) && !words::is_preposition(&p));
+                let present = class & (lexicon::class::S3 | lexicon::class::BASE) != 0;
+                present && after_head && (class & lexicon::class::NOUN == 0 || i > c + 1)
+            })
+        })
+}
+
+/// Skips time words between a speech verb and its clause: `said Tuesday she…`,
+/// `said on Friday the…`.
+fn skip_time(s: &Sent, mut c: usize) -> usize {
+    loop {
+        if s.lw(c).is_some_and(|w| words::is_time_word(&w)) {
+            c += 1;
+        } else if s.lw(c).is_some_and(|w| matches!(w.as_ref(), "on" | "last" | "this" | "late" | "early"))
+            && s.lw(c + 1).is_some_and(|w| {
+                words::is_time_word(&w)
+                    || matches!(w.as_ref(), "week" | "month" | "year" | "night" | "morning" | "afternoon" | "evening")
+            })
+        {
+            c += 2;
+        } else {
+            return c;
+        }
+    }
 }
 
 /// Content span without surrounding whitespace. The quote's own punctuation

@@ -737,3 +737,41 @@ pub fn is_person_noun(w: &str) -> bool {
             | "agent"
     )
 }
+
+/// Days and relative time words: `said Tuesday`, `on Friday said`.
+pub fn is_time_word(w: &str) -> bool {
+    matches!(
+        w,
+        "monday"
+            | "tuesday"
+            | "wednesday"
+            | "thursday"
+            | "friday"
+            | "saturday"
+            | "sunday"
+            | "yesterday"
+            | "today"
+            | "tonight"
+            | "earlier"
+            | "later"
+            | "recently"
+            | "previously"
+            | "again"
+            | "repeatedly"
+            | "publicly"
+            | "privately"
+            | "separately"
+            | "afterward"
+            | "afterwards"
+            | "then"
+            | "now"
+    )
+}
+
+/// `she's`, `they're`, `we'll`, `he'd`: a pronoun subject with its verb.
+pub fn is_pronoun_contraction(w: &str) -> bool {
+    let Some(i) = w.find(['\'', '’']) else {
+        return false;
+    };
+    is_subject_pronoun(&w[..i]) || matches!(&w[..i], "there" | "that" | "it")
+}

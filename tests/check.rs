@@ -128,7 +128,7 @@ fn lock_then_check_locked_is_clean() {
     let d = scratch();
     let (code, out, _) = run(d.path(), &["lock", "articles"]);
     assert_eq!(code, 0);
-    assert_eq!(out, "wrote whosaid.lock: 5 claims, 4 pieces of evidence\n");
+    assert_eq!(out, "wrote whosaid.lock: 5 claims, 5 pieces of evidence\n");
     let lock = std::fs::read_to_string(d.path().join("whosaid.lock")).unwrap();
     assert!(lock.starts_with("# whosaid.lock"));
     assert!(

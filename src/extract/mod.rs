@@ -173,7 +173,10 @@ impl Extractor {
                 });
             match attribution {
                 Some((np, cue, kind)) => {
-                    used[cue] = true;
+                    // A partial quote leaves its cue to the reported clause around it.
+                    if kind == Kind::Direct {
+                        used[cue] = true;
+                    }
                     let pos = s.toks[cue].start;
                     let Some(resolved) = ents.resolve(&np, pos, &self.lexicon) else {
                         continue;
@@ -415,13 +418,24 @@ impl Extractor {
                 let rest_has_that = (v + 1..n).any(|i| s.is_word(i, "that"));
                 // "…, Tokar said." / "…, regulators said last month." — but not
                 // "Whitcombe, a doctor in Dayton, Ohio, said the delay was dangerous."
-                let trailing = np.first > 0
-                    && s.punct(np.first - 1) == Some(',')
+                let after_comma = np.first > 0 && s.punct(np.first - 1) == Some(',');
+                // "The plan, critics say, is a giveaway": the whole sentence.
+                let parenthetical = after_comma
+                    && s.punct(skip_time(s, v + 1)) == Some(',')
+                    && !cue_word.ends_with("ing")
+                    && skip_time(s, v + 1) + 1 < n;
+                // A tail of adverbials after the cue: "…, Kunin said in an interview with X."
+                let tail_is_adverbial = s.lw(v + 1).is_none_or(|w| {
+                    words::is_preposition(&w) || words::is_time_word(&w) || w == "last"
+                });
+                let trailing = after_comma
                     && !rest_has_that
-                    && n - (v + 1) <= 6
+                    && (n - (v + 1) <= 6 || (tail_is_adverbial && n - (v + 1) <= 16))
                     && !cue_word.ends_with("ing")
                     && !clause_follows(s, v + 1);
-                if trailing {
+                if parenthetical {
+                    (np, 0, n)
+                } else if trailing {
                     let comma = np.first - 1;
                     (np, 0, comma)
                 } else {
@@ -473,7 +487,8 @@ impl Extractor {
                     (np, c, b)
                 }
             };
-            if b <= a || b - a < 2 || (a..b).any(|i| s.quote(i).is_some()) {
+            // Content that is nothing but quotations is the quotes' own statement.
+            if b <= a || b - a < 2 || (a..b).all(|i| s.quote(i).is_some() || s.punct(i).is_some()) {
                 continue;
             }
             let pos = s.toks[v].start;

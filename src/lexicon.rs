@@ -19,8 +19,14 @@ const BUILTIN: &str = include_str!("cues.yaml");
 pub enum ClauseKind {
     /// May take a clause without "that".
     Bare,
-    /// Reported speech only with "that".
+    /// Reported speech only with "that", or a bare clause opened by a pronoun.
     That,
+    /// A speech act whose object and complement are the content: `accused
+    /// the company of …`, `urged both sides to …`, `called the ruling "…"`.
+    Object,
+    /// A finding, attributed only when its subject is a document or data:
+    /// `the report found`, `a poll showed`.
+    Document,
     /// Attributes quotations only.
     Quote,
 }
@@ -159,7 +165,10 @@ fn regular_forms(lemma: &str) -> (String, String, String) {
     let stem = &lemma[..lemma.len().saturating_sub(1)];
     let s3 = if consonant_y {
         format!("{stem}ies")
-    } else if lemma.ends_with(['s', 'x', 'z', 'o']) || lemma.ends_with("ch") || lemma.ends_with("sh") {
+    } else if lemma.ends_with(['s', 'x', 'z', 'o'])
+        || lemma.ends_with("ch")
+        || lemma.ends_with("sh")
+    {
         format!("{lemma}es")
     } else {
         format!("{lemma}s")
@@ -198,7 +207,9 @@ mod tests {
 
     #[test]
     fn wordnet_verb_forms() {
-        for w in ["required", "found", "forced", "reached", "went", "stopped", "carried"] {
+        for w in [
+            "required", "found", "forced", "reached", "went", "stopped", "carried",
+        ] {
             assert!(is_finite_verb(w), "{w}");
         }
         assert!(is_finite_verb("requires"));

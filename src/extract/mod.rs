@@ -393,6 +393,9 @@ impl Extractor {
                 continue;
             }
             let cue_word = s.word(v).unwrap_or_default();
+            if !new_cue_form_fits(s, v, kind) {
+                continue;
+            }
             let mut via = None;
             // ", reports Politico." / ", said Smith."
             let inverted = (s.punct(v - 1) == Some(',') && !cue_word.ends_with("ing"))
@@ -421,6 +424,7 @@ impl Extractor {
                 let after_comma = np.first > 0 && s.punct(np.first - 1) == Some(',');
                 // "The plan, critics say, is a giveaway": the whole sentence.
                 let parenthetical = after_comma
+                    && kind != ClauseKind::Object
                     && s.punct(skip_time(s, v + 1)) == Some(',')
                     && !cue_word.ends_with("ing")
                     && skip_time(s, v + 1) + 1 < n;
@@ -429,6 +433,7 @@ impl Extractor {
                     words::is_preposition(&w) || words::is_time_word(&w) || w == "last"
                 });
                 let trailing = after_comma
+                    && kind != ClauseKind::Object
                     && !rest_has_that
                     && (n - (v + 1) <= 6 || (tail_is_adverbial && n - (v + 1) <= 16))
                     && !cue_word.ends_with("ing")
@@ -468,9 +473,17 @@ impl Extractor {
                     if !s.is_word(c, "that") {
                         c = skip_time(s, c);
                     }
+                    let takes_clause = match kind {
+                        ClauseKind::Bare | ClauseKind::Document => clause_follows(s, c),
+                        ClauseKind::That => s.lw(c).is_some_and(|w| {
+                            words::is_subject_pronoun(&w) || words::is_pronoun_contraction(&w)
+                        }),
+                        ClauseKind::Object => object_follows(s, c, n),
+                        ClauseKind::Quote => false,
+                    };
                     if s.is_word(c, "that") {
                         c += 1;
-                    } else if !(kind == ClauseKind::Bare && clause_follows(s, c)) {
+                    } else if !takes_clause {
                         continue;
                     }
                     // A trailing ", they say" repeats the same attribution.
@@ -491,12 +504,30 @@ impl Extractor {
             if b <= a || b - a < 2 || (a..b).all(|i| s.quote(i).is_some() || s.punct(i).is_some()) {
                 continue;
             }
+            // A finding needs a document or data as its subject.
+            let document = kind == ClauseKind::Document;
+            if document && !is_document_subject(s, &np) {
+                continue;
+            }
+            // "a group called Mannatech": an indefinite description is no
+            // speaker of a speech act's object.
+            if kind == ClauseKind::Object
+                && matches!(&np.kind, NpKind::Description { det: Some(d), .. } if d == "a" || d == "an")
+            {
+                continue;
+            }
             let pos = s.toks[v].start;
-            let Some(resolved) = ents.resolve(&np, pos, &self.lexicon) else {
+            let Some(mut resolved) = ents.resolve(&np, pos, &self.lexicon) else {
                 continue;
             };
             if let Some(e) = resolved.entity {
                 ents.spoke(e, pos);
+            }
+            if document && resolved.speaker.name.is_none() {
+                resolved
+                    .speaker
+                    .role
+                    .get_or_insert_with(|| np.mention.to_lowercase());
             }
             used[v] = true;
             let via = via
@@ -670,16 +701,86 @@ fn clause_follows(s: &Sent, c: usize) -> bool {
         })
 }
 
+/// Speech acts and stated positions are often nouns too (`attacks`,
+/// `questions`, `want`): a participle never opens one on its own, a form
+/// whose lemma is also a noun needs a name or pronoun just before it, and a
+/// base form needs a plural or pronoun subject (`Democrats want`).
+fn new_cue_form_fits(s: &Sent, v: usize, kind: ClauseKind) -> bool {
+    let Some(w) = s.lw(v) else { return false };
+    let class = lexicon::verb_class(&w);
+    if kind == ClauseKind::Object
+        && class & lexicon::class::ING != 0
+        && class & lexicon::class::PAST == 0
+    {
+        return false;
+    }
+    let ambiguous = class & lexicon::class::NOUN != 0 && class & lexicon::class::PAST == 0;
+    // A clause after the verb (checked later) settles the reading of the others.
+    if !ambiguous || !matches!(kind, ClauseKind::Object | ClauseKind::Bare) {
+        return true;
+    }
+    let Some(prev) = v.checked_sub(1) else {
+        return false;
+    };
+    // "Anna Berg, head of the union, claims …": an appositive ends at the comma.
+    let Some(p) = s.lw(prev) else {
+        return s.punct(prev) == Some(',');
+    };
+    let pronoun = words::is_subject_pronoun(&p) || p == "who";
+    // "after the Paris attacks": a name after a determiner or preposition is
+    // a modifier, not a subject.
+    let mut run = prev;
+    while run > 0 && s.is_name_word(run - 1) {
+        run -= 1;
+    }
+    let modifier = run > 0
+        && s.lw(run - 1).is_some_and(|w| {
+            words::is_determiner(&w)
+                || words::is_preposition(&w)
+                || w.ends_with("'s")
+                || w.ends_with("’s")
+        });
+    let name = s.is_name_word(prev) && !modifier;
+    let plural = p.ends_with('s') && !p.ends_with("ss") && !words::is_function_word(&p);
+    if class & lexicon::class::BASE != 0 {
+        return pronoun || plural;
+    }
+    kind == ClauseKind::Bare || pronoun || name
+}
+
+/// A speech act's object: at least two words before the sentence ends, not
+/// a preposition or a passive.
+fn object_follows(s: &Sent, c: usize, n: usize) -> bool {
+    let words_ahead = (c..n)
+        .filter(|&i| s.word(i).is_some() || s.quote(i).is_some())
+        .count();
+    words_ahead >= 2
+        && !s
+            .lw(c)
+            .is_some_and(|w| matches!(w.as_ref(), "by" | "off" | "up" | "out"))
+}
+
+/// The subject names a document or data set: `the report`, `a Quinnipiac poll`,
+/// `court documents`, `data from the census`.
+fn is_document_subject(s: &Sent, np: &Np) -> bool {
+    (np.first..np.end).any(|i| s.lw(i).is_some_and(|w| words::is_document_noun(&w)))
+}
+
 /// Skips time words between a speech verb and its clause: `said Tuesday she…`,
 /// `said on Friday the…`.
 fn skip_time(s: &Sent, mut c: usize) -> usize {
     loop {
         if s.lw(c).is_some_and(|w| words::is_time_word(&w)) {
             c += 1;
-        } else if s.lw(c).is_some_and(|w| matches!(w.as_ref(), "on" | "last" | "this" | "late" | "early"))
+        } else if s
+            .lw(c)
+            .is_some_and(|w| matches!(w.as_ref(), "on" | "last" | "this" | "late" | "early"))
             && s.lw(c + 1).is_some_and(|w| {
                 words::is_time_word(&w)
-                    || matches!(w.as_ref(), "week" | "month" | "year" | "night" | "morning" | "afternoon" | "evening")
+                    || matches!(
+                        w.as_ref(),
+                        "week" | "month" | "year" | "night" | "morning" | "afternoon" | "evening"
+                    )
             })
         {
             c += 2;

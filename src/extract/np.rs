@@ -5,7 +5,7 @@ use std::borrow::Cow;
 
 use super::scan::{Quote, Tok, TokKind};
 use super::words;
-use crate::lexicon::{ClauseKind, Lexicon};
+use crate::lexicon::{self, ClauseKind, Lexicon};
 
 /// One sentence's tokens, with the look-ups the rules need.
 pub struct Sent<'a> {
@@ -227,7 +227,7 @@ impl<'a> Sent<'a> {
             return Some(self.name_np(a, run, b));
         }
         // A description: keep determiners, head is the last word.
-        if !(a..b).all(|i| self.word(i).is_some()) {
+        if !(a..b).all(|i| self.word(i).is_some()) || !self.plausible_description(a, b) {
             return None;
         }
         let det = words::is_determiner(&first).then(|| first.into_owned());
@@ -239,6 +239,49 @@ impl<'a> Sent<'a> {
             a,
             b,
         ))
+    }
+
+    /// Words that can be a described speaker (`the former harbour master`,
+    /// `public filings`), not a clause fragment (`she revised her statement`,
+    /// `more important than`, `60 percent`).
+    fn plausible_description(&self, a: usize, b: usize) -> bool {
+        let Some(head) = self.lw(b - 1) else {
+            return false;
+        };
+        if words::is_function_word(&head)
+            || words::is_object_pronoun(&head)
+            || words::is_pronoun_contraction(&head)
+            || matches!(
+                head.as_ref(),
+                "percent" | "such" | "only" | "minor" | "than"
+            )
+            || head.ends_with("ly")
+            || head.chars().all(|c| c.is_ascii_digit())
+        {
+            return false;
+        }
+        if b - a > 1
+            && self
+                .lw(a)
+                .is_some_and(|w| words::is_subject_pronoun(&w) || words::is_pronoun_contraction(&w))
+        {
+            return false;
+        }
+        !(a..b).any(|i| {
+            self.lw(i).is_some_and(|w| {
+                let class = lexicon::verb_class(&w);
+                let object_follows = i + 1 < b
+                    && self.lw(i + 1).is_some_and(|n| {
+                        words::is_determiner(&n)
+                            || words::is_possessive(&n)
+                            || words::is_preposition(&n)
+                    });
+                words::is_finite_marker(&w)
+                    || (class & lexicon::class::S3 != 0 && class & lexicon::class::NOUN == 0)
+                    || (class & lexicon::class::PAST != 0 && object_follows)
+                    || (i == b - 1 && class == lexicon::class::ING)
+            })
+        })
     }
 
     /// A phrase with no role or hints: its words are its mention.

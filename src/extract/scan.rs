@@ -403,6 +403,40 @@ fn is_abbreviation(w: &str) -> bool {
     ) || (w.len() == 1 && w.as_bytes()[0].is_ascii_uppercase())
 }
 
+/// Titles and initials that stand before a name with their period.
+fn is_name_abbreviation(w: &str) -> bool {
+    matches!(
+        w,
+        "Mr" | "Mrs"
+            | "Ms"
+            | "Dr"
+            | "Prof"
+            | "Gen"
+            | "Sen"
+            | "Sens"
+            | "Rep"
+            | "Reps"
+            | "Gov"
+            | "Lt"
+            | "Col"
+            | "Capt"
+            | "Sgt"
+            | "Maj"
+            | "Adm"
+            | "Cmdr"
+            | "Rev"
+            | "Hon"
+            | "Atty"
+            | "Supt"
+            | "Insp"
+            | "Cpl"
+            | "Pvt"
+            | "Msgr"
+            | "Fr"
+            | "Gov-elect"
+    ) || (w.len() == 1 && w.as_bytes()[0].is_ascii_uppercase())
+}
+
 fn joins_word(c: char) -> bool {
     matches!(c, '\'' | '’' | '-' | '‐' | '.' | ',' | '&')
 }
@@ -484,11 +518,13 @@ pub fn tokens(text: &str, start: usize, end: usize, quotes: &[Quote]) -> Vec<Tok
                 }
                 j += d.len_utf8();
             }
-            // "U.S." keeps its final period.
+            // "U.S." keeps its final period, and so do a title and an initial
+            // ("Gov. Lena Hart", "George W. Bush"): they never end a name.
             if j < limit
                 && bytes[j] == b'.'
-                && text[i..j].contains('.')
-                && text[i..j].split('.').all(|s| s.chars().count() == 1)
+                && ((text[i..j].contains('.')
+                    && text[i..j].split('.').all(|s| s.chars().count() == 1))
+                    || is_name_abbreviation(&text[i..j]))
             {
                 j += 1;
             }

@@ -332,9 +332,39 @@ pub fn is_name_connector(w: &str) -> bool {
 
 /// Titles that, at the head of a capitalised run, belong to the role, not the name.
 pub fn is_title(w: &str) -> bool {
+    let w = w.strip_suffix('.').unwrap_or(w);
     matches!(
         w,
-        "president"
+        "sen"
+            | "sens"
+            | "rep"
+            | "reps"
+            | "gov"
+            | "gen"
+            | "col"
+            | "lt"
+            | "capt"
+            | "sgt"
+            | "maj"
+            | "adm"
+            | "cmdr"
+            | "rev"
+            | "hon"
+            | "atty"
+            | "supt"
+            | "insp"
+            | "cpl"
+            | "pvt"
+            | "prof"
+            | "msgr"
+            | "fr"
+            | "baroness"
+            | "baron"
+            | "earl"
+            | "duke"
+            | "duchess"
+            | "viscount"
+            | "president"
             | "ceo"
             | "cfo"
             | "coo"
@@ -774,4 +804,57 @@ pub fn is_pronoun_contraction(w: &str) -> bool {
         return false;
     };
     is_subject_pronoun(&w[..i]) || matches!(&w[..i], "there" | "that" | "it")
+}
+
+/// Documents and data that can be the source of a finding (`the report found`).
+pub fn is_document_noun(w: &str) -> bool {
+    matches!(
+        w,
+        "report"
+            | "reports"
+            | "poll"
+            | "polls"
+            | "polling"
+            | "survey"
+            | "surveys"
+            | "study"
+            | "studies"
+            | "data"
+            | "figures"
+            | "statistics"
+            | "numbers"
+            | "analysis"
+            | "audit"
+            | "review"
+            | "investigation"
+            | "inquiry"
+            | "records"
+            | "documents"
+            | "document"
+            | "filing"
+            | "filings"
+            | "lawsuit"
+            | "suit"
+            | "complaint"
+            | "indictment"
+            | "ruling"
+            | "memo"
+            | "letter"
+            | "email"
+            | "emails"
+            | "e-mails"
+            | "statement"
+            | "research"
+            | "paper"
+            | "census"
+            | "estimates"
+            | "projections"
+            | "count"
+            | "tally"
+            | "assessment"
+            | "evaluation"
+            | "findings"
+            | "results"
+            | "evidence"
+    )
 }

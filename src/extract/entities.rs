@@ -279,16 +279,26 @@ impl Entities {
                 if words::is_org_word(head) {
                     return Some(Self::unnamed(&np.mention, SpeakerType::Organization, None));
                 }
-                if definite
-                    && words::is_person_noun(head)
-                    && let Some(i) = self.most_salient(&[SpeakerType::Person], pos)
-                {
-                    let role = np.mention.split_once(' ').map(|(_, r)| r.to_string());
-                    let mut r = self.speaker_of(i, &np.mention, None, 0.85);
-                    if r.speaker.role.is_none() {
-                        r.speaker.role = role;
+                // "the spokesperson", "the union's president": the person
+                // introduced with that role. With none, the source stays
+                // unnamed rather than go to whoever spoke last.
+                // A generic description (`the police official`) with no role
+                // to match is the person who was speaking.
+                if definite && words::is_person_noun(head) {
+                    if let Some(i) = self.by_role(&np.mention, head, pos) {
+                        return Some(self.speaker_of(i, &np.mention, None, 0.75));
                     }
-                    return Some(r);
+                    let role = np.mention.split_once(' ').map(|(_, r)| r.to_string());
+                    if !words::is_title(head)
+                        && let Some(i) = self.most_salient(&[SpeakerType::Person], pos)
+                    {
+                        let mut r = self.speaker_of(i, &np.mention, None, 0.7);
+                        if r.speaker.role.is_none() {
+                            r.speaker.role = role;
+                        }
+                        return Some(r);
+                    }
+                    return Some(Self::unnamed(&np.mention, SpeakerType::Person, role));
                 }
                 let kind = if det.is_some() {
                     SpeakerType::Person
@@ -298,6 +308,41 @@ impl Entities {
                 Some(Self::unnamed(&np.mention, kind, None))
             }
         }
+    }
+
+    /// The person most recently salient whose role or title has the
+    /// description's head noun and its other content words (`the union's
+    /// president` → the entity with role `union's president`).
+    fn by_role(&self, mention: &str, head: &str, before: usize) -> Option<usize> {
+        let words_of = |s: &str| -> Vec<String> {
+            s.split(|c: char| !c.is_alphanumeric() && c != '-')
+                .filter(|w| !w.is_empty())
+                .map(|w| lower(w).into_owned())
+                .collect()
+        };
+        let singular = |w: &str| w.strip_suffix('s').unwrap_or(w).to_string();
+        let head = singular(head);
+        let wanted: Vec<String> = words_of(mention)
+            .into_iter()
+            .filter(|w| !words::is_determiner(w) && w != "s")
+            .map(|w| singular(&w))
+            .collect();
+        self.list
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| {
+                e.kind == SpeakerType::Person && e.salient > 0 && e.salient <= before + 1
+            })
+            .filter(|(_, e)| {
+                let role: Vec<String> = e
+                    .role
+                    .as_deref()
+                    .map(|r| words_of(r).iter().map(|w| singular(w)).collect())
+                    .unwrap_or_default();
+                role.contains(&head) && wanted.iter().all(|w| role.contains(w))
+            })
+            .max_by_key(|(_, e)| e.salient)
+            .map(|(i, _)| i)
     }
 
     fn most_salient_any(&self, kinds: &[SpeakerType]) -> Option<usize> {

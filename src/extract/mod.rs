@@ -52,6 +52,8 @@ struct Chain {
     alone: bool,
     runs_on: bool,
     first_in_para: bool,
+    /// The paragraph is nothing but this quotation.
+    para_only: bool,
 }
 
 /// Verbs whose object is the listener: `told Politico that …`.
@@ -85,7 +87,10 @@ impl Extractor {
         for (pi, p) in paras.iter().enumerate() {
             let qs = &quotes[pi];
             let toks = scan::tokens(text, p.start, p.end, qs);
-            for (si, r) in scan::sentences(text, &toks, qs).into_iter().enumerate() {
+            let sentences =
+                self.join_attributions(text, &toks, qs, scan::sentences(text, &toks, qs));
+            let para_only = sentences.len() == 1 && is_lone_quote(&toks, &sentences[0]);
+            for (si, r) in sentences.into_iter().enumerate() {
                 let s = Sent {
                     text,
                     toks: &toks[r],
@@ -99,6 +104,7 @@ impl Extractor {
                     alone: false,
                     runs_on: false,
                     first_in_para: si == 0,
+                    para_only,
                 };
                 self.sentence(&s, &mut ents, &mut found, at);
                 self.register_mentions(&s, &mut ents, &found[before..]);
@@ -107,6 +113,59 @@ impl Extractor {
         }
         inherit_speakers(&mut found);
         self.finish(doc, found)
+    }
+
+    /// A quotation ending in `.`, `?` or `!` ends its sentence, but the short
+    /// attribution after it belongs to it: `"Is anyone listening?" Garza
+    /// asked the crowd.`, `"…this winter." Okafor said.`
+    fn join_attributions(
+        &self,
+        text: &str,
+        toks: &[scan::Tok],
+        quotes: &[scan::Quote],
+        sentences: Vec<std::ops::Range<usize>>,
+    ) -> Vec<std::ops::Range<usize>> {
+        let mut out: Vec<std::ops::Range<usize>> = Vec::with_capacity(sentences.len());
+        for r in sentences {
+            if let Some(prev) = out.last_mut()
+                && is_lone_quote(toks, prev)
+                && self.is_attribution_tail(text, &toks[r.clone()], quotes)
+            {
+                prev.end = r.end;
+                continue;
+            }
+            out.push(r);
+        }
+        out
+    }
+
+    /// A short sentence that is only a speaker and a cue, with at most a
+    /// listener or an adverbial: `Okafor said Friday.`, `Garza asked the crowd.`
+    fn is_attribution_tail(&self, text: &str, toks: &[scan::Tok], quotes: &[scan::Quote]) -> bool {
+        if toks.len() > 10
+            || toks
+                .iter()
+                .any(|t| matches!(t.kind, scan::TokKind::Quote(_)))
+        {
+            return false;
+        }
+        let s = Sent {
+            text,
+            toks,
+            quotes,
+            lex: &self.lexicon,
+        };
+        let Some(v) = (0..toks.len().min(6)).find(|&i| {
+            s.word(i).is_some_and(|w| {
+                self.lexicon.verb(w).is_some() && w.chars().next().is_some_and(char::is_lowercase)
+            })
+        }) else {
+            return false;
+        };
+        v > 0
+            && s.subject_of(v).is_some()
+            && !clause_follows(&s, v + 1)
+            && !s.is_word(v + 1, "that")
     }
 
     /// All statements of a corpus, documents in parallel, output in path order.
@@ -221,10 +280,16 @@ impl Extractor {
     fn after_quote(&self, s: &Sent, k: usize) -> Option<(Np, usize)> {
         let inner = s.quote_inner(k)?.trim_end();
         let mut j = k + 1;
+        // `"…at Northgate" Okafor said Friday.`: no comma, but a sentence that
+        // opens with the quote and goes straight on to its speaker and cue.
+        let mut no_comma = false;
         if s.punct(j) == Some(',') {
             j += 1;
         } else if !inner.ends_with([',', '!', '?', '.', '—', '–', '…', '-']) {
-            return None;
+            if k != 0 {
+                return None;
+            }
+            no_comma = true;
         }
         if s.cue(j).is_some() {
             let mut np = s.np_forward(j + 1, false)?;
@@ -253,6 +318,11 @@ impl Extractor {
         let cue = (m..limit)
             .take_while(|&i| s.quote(i).is_none())
             .find(|&i| s.cue(i).is_some())?;
+        if no_comma
+            && (cue > np.end + 1 || !matches!(np.kind, NpKind::Name(_) | NpKind::Pronoun(_)))
+        {
+            return None;
+        }
         Some((np, cue))
     }
 
@@ -384,6 +454,7 @@ impl Extractor {
     /// Reported speech: `X said (that) …`, `…, X said.`, `…, reports X.`
     fn indirect(&self, s: &Sent, ents: &mut Entities, out: &mut Vec<Found>, used: &mut [bool]) {
         let n = s.trim_end(0, s.len());
+        let mut clauses: Vec<(usize, usize)> = Vec::new();
         for v in 1..s.len() {
             if used[v] {
                 continue;
@@ -394,6 +465,18 @@ impl Extractor {
             }
             let cue_word = s.word(v).unwrap_or_default();
             if !new_cue_form_fits(s, v, kind) {
+                continue;
+            }
+            // "Teague, asked whether he worried …, shrugged": a passive participle.
+            if s.punct(v - 1) == Some(',')
+                && s.lw(v + 1).is_some_and(|w| {
+                    matches!(
+                        w.as_ref(),
+                        "whether" | "about" | "if" | "by" | "what" | "how" | "why" | "to"
+                    )
+                })
+                && lexicon::verb_class(&lower(cue_word)) & lexicon::class::PAST != 0
+            {
                 continue;
             }
             let mut via = None;
@@ -422,8 +505,16 @@ impl Extractor {
                 // "…, Tokar said." / "…, regulators said last month." — but not
                 // "Whitcombe, a doctor in Dayton, Ohio, said the delay was dangerous."
                 let after_comma = np.first > 0 && s.punct(np.first - 1) == Some(',');
+                // Only a speaker-like phrase ends a sentence with a cue: not
+                // "…, one of the largest breaches disclosed this year."
+                let speaker_like = match &np.kind {
+                    NpKind::Description { .. } => (np.first..np.end)
+                        .any(|i| s.lw(i).is_some_and(|w| words::is_agent_noun(&w))),
+                    _ => true,
+                };
                 // "The plan, critics say, is a giveaway": the whole sentence.
                 let parenthetical = after_comma
+                    && speaker_like
                     && kind != ClauseKind::Object
                     && s.punct(skip_time(s, v + 1)) == Some(',')
                     && !cue_word.ends_with("ing")
@@ -433,6 +524,7 @@ impl Extractor {
                     words::is_preposition(&w) || words::is_time_word(&w) || w == "last"
                 });
                 let trailing = after_comma
+                    && speaker_like
                     && kind != ClauseKind::Object
                     && !rest_has_that
                     && (n - (v + 1) <= 6 || (tail_is_adverbial && n - (v + 1) <= 16))
@@ -504,6 +596,12 @@ impl Extractor {
             if b <= a || b - a < 2 || (a..b).all(|i| s.quote(i).is_some() || s.punct(i).is_some()) {
                 continue;
             }
+            // "Chiefs say they fear …": a pronoun's position inside a reported
+            // clause is part of that clause, not a statement of its own.
+            let nested = clauses.iter().any(|&(ca, cb)| ca <= v && v < cb);
+            if nested && matches!(np.kind, NpKind::Pronoun(_)) {
+                continue;
+            }
             // A finding needs a document or data as its subject.
             let document = kind == ClauseKind::Document;
             if document && !is_document_subject(s, &np) {
@@ -523,13 +621,16 @@ impl Extractor {
             if let Some(e) = resolved.entity {
                 ents.spoke(e, pos);
             }
+            // A document speaks for whoever wrote it; unnamed, it is the source.
             if document && resolved.speaker.name.is_none() {
                 resolved
                     .speaker
                     .role
                     .get_or_insert_with(|| np.mention.to_lowercase());
+                resolved.speaker.kind = SpeakerType::Unknown;
             }
             used[v] = true;
+            clauses.push((a, b));
             let via = via
                 .filter(|_| resolved.speaker.name.is_some())
                 .or_else(|| self.via(s, v, &resolved, ents));
@@ -673,6 +774,15 @@ impl Extractor {
     }
 }
 
+/// The sentence is one quotation, with at most punctuation after it.
+fn is_lone_quote(toks: &[scan::Tok], r: &std::ops::Range<usize>) -> bool {
+    let t = &toks[r.clone()];
+    matches!(t.first().map(|t| t.kind), Some(scan::TokKind::Quote(_)))
+        && t[1..]
+            .iter()
+            .all(|t| matches!(t.kind, scan::TokKind::Punct(_)))
+}
+
 /// A bare clause follows at `c`: a pronoun subject, or a verb soon after its
 /// subject. Verbs are known from WordNet's forms; an -s or base form whose
 /// lemma is also a noun counts only after a word that is not a determiner.
@@ -806,6 +916,10 @@ fn inherit_speakers(found: &mut [Found]) {
         (a.para == b.para && b.sentence == a.sentence + 1 && (a.alone || b.alone))
             || (a.runs_on && b.para == a.para + 1 && b.first_in_para)
     };
+    // A paragraph that is only a quotation belongs to the attributed quotation
+    // next door: the one ending the paragraph before, else the one opening
+    // the paragraph after. Less sure than an attribution of its own.
+    let next_para = |a: &Chain, b: &Chain| b.para == a.para + 1 && b.first_in_para;
     let quotes: Vec<usize> = (0..found.len())
         .filter(|&i| found[i].chain.is_some())
         .collect();
@@ -831,6 +945,31 @@ fn inherit_speakers(found: &mut [Found]) {
                 }
                 _ => {}
             }
+        }
+    }
+    for (wi, w) in quotes.windows(2).enumerate() {
+        let (x, y) = (w[0], w[1]);
+        let (Some(a), Some(b)) = (found[x].chain, found[y].chain) else {
+            continue;
+        };
+        if !next_para(&a, &b) {
+            continue;
+        }
+        let last_of_para = quotes
+            .get(wi + 2)
+            .is_none_or(|&z| found[z].chain.is_none_or(|c| c.para != a.para));
+        let inherit = |from: &Found| {
+            from.speaker.clone().map(|mut r| {
+                r.certainty = r.certainty.min(0.9) * 0.75;
+                r
+            })
+        };
+        if b.para_only && found[y].speaker.is_none() && last_of_para && found[x].speaker.is_some() {
+            found[y].speaker = inherit(&found[x]);
+            found[y].cue = found[x].cue.clone();
+        } else if a.para_only && found[x].speaker.is_none() && found[y].speaker.is_some() {
+            found[x].speaker = inherit(&found[y]);
+            found[x].cue = found[y].cue.clone();
         }
     }
 }

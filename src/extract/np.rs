@@ -227,7 +227,22 @@ impl<'a> Sent<'a> {
             return Some(self.name_np(a, run, b));
         }
         // A description: keep determiners, head is the last word.
-        if !(a..b).all(|i| self.word(i).is_some()) || !self.plausible_description(a, b) {
+        if !(a..b).all(|i| self.word(i).is_some()) {
+            return None;
+        }
+        // "A poll released Tuesday": a participle after the head noun opens a
+        // reduced relative clause; the phrase ends before it.
+        if let Some(k) = (a + 1..b).find(|&k| {
+            self.lw(k).is_some_and(|w| {
+                let c = lexicon::verb_class(&w);
+                c & lexicon::class::PAST != 0 && c & lexicon::class::BASE == 0
+            }) && self.lw(k - 1).is_some_and(|p| {
+                !words::is_determiner(&p) && !p.ends_with("ly") && !words::is_possessive(&p)
+            })
+        }) {
+            return self.np_span(a, k);
+        }
+        if !self.plausible_description(a, b) {
             return None;
         }
         let det = words::is_determiner(&first).then(|| first.into_owned());

@@ -247,7 +247,7 @@ pub fn quotes(text: &str, paras: &[Paragraph]) -> Vec<Vec<Quote>> {
         let next_opens = paras.get(pi + 1).is_some_and(|n| {
             let first = text[n.start..n.end].chars().next();
             let second = text[n.start..n.end].chars().nth(1);
-            let mark = doubled_mark(text[n.start..n.end].as_bytes(), 0, None)
+            let mark = doubled_mark(&text.as_bytes()[n.start..n.end], 0, None)
                 .or_else(|| first.and_then(|c| classify(c, None, second)));
             mark == Some(Mark::Open { single: false })
         });

@@ -336,6 +336,8 @@ pub fn is_title(w: &str) -> bool {
     matches!(
         w,
         "sen"
+            | "premier"
+            | "senator-elect"
             | "sens"
             | "rep"
             | "reps"
@@ -857,4 +859,85 @@ pub fn is_document_noun(w: &str) -> bool {
             | "results"
             | "evidence"
     )
+}
+
+/// A noun that can name who speaks: a person, an organisation, a group, an
+/// outlet, a document, or an agent noun (`residents`, `protesters`, `analysts`).
+pub fn is_agent_noun(w: &str) -> bool {
+    let singular = w.strip_suffix('s').filter(|s| s.len() > 2).unwrap_or(w);
+    let y = w.strip_suffix("ies").map(|s| format!("{s}y"));
+    let forms = [Some(w), Some(singular), y.as_deref()];
+    forms.iter().flatten().any(|w| {
+        is_person_noun(w)
+            || is_org_noun(w)
+            || is_group_noun(w)
+            || is_outlet_noun(w)
+            || is_document_noun(w)
+            || matches!(
+                *w,
+                "person"
+                    | "individual"
+                    | "someone"
+                    | "insider"
+                    | "witness"
+                    | "campaign"
+                    | "candidate"
+                    | "source"
+                    | "aide"
+                    | "ally"
+                    | "friend"
+                    | "airline"
+                    | "team"
+                    | "board"
+                    | "party"
+                    | "office"
+                    | "department"
+                    | "committee"
+                    | "administration"
+                    | "government"
+                    | "agency"
+                    | "group"
+                    | "coalition"
+                    | "union"
+                    | "organization"
+                    | "organisation"
+                    | "crowd"
+                    | "family"
+                    | "men"
+                    | "women"
+                    | "people"
+                    | "staff"
+                    | "panel"
+                    | "court"
+                    | "council"
+                    | "legislature"
+                    | "congress"
+                    | "parliament"
+                    | "senate"
+                    | "house"
+                    | "ministry"
+                    | "embassy"
+                    | "police"
+                    | "military"
+                    | "army"
+                    | "navy"
+                    | "company"
+                    | "firm"
+                    | "bank"
+                    | "club"
+                    | "league"
+                    | "church"
+                    | "school"
+                    | "university"
+                    | "hospital"
+                    | "city"
+                    | "state"
+                    | "county"
+                    | "country"
+            )
+    }) || [
+        "er", "or", "ist", "ian", "ant", "ent", "ee", "man", "woman", "ive", "al", "an",
+    ]
+    .iter()
+    .any(|suf| singular.ends_with(suf))
 }

@@ -794,8 +794,16 @@ fn clause_follows(s: &Sent, c: usize) -> bool {
     if words::is_preposition(&w) || words::is_finite_marker(&w) {
         return false;
     }
-    (c + 1..s.len().min(c + 12))
-        .take_while(|&i| s.punct(i) != Some(','))
+    // A subject may hold a list or an appositive ("comments from Rice,
+    // Rhodes and Petraeus were …"), so commas do not end the search; a quote
+    // or a second clause marker does.
+    (c + 1..s.len().min(c + 20))
+        .take_while(|&i| {
+            s.quote(i).is_none()
+                && !s
+                    .lw(i)
+                    .is_some_and(|w| matches!(w.as_ref(), "that" | "which" | "because" | "while"))
+        })
         .any(|i| {
             s.lw(i).is_some_and(|w| {
                 if words::is_finite_marker(&w) || lexicon::is_finite_verb(&w) {

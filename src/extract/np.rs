@@ -263,8 +263,13 @@ impl<'a> Sent<'a> {
         let Some(head) = self.lw(b - 1) else {
             return false;
         };
+        // "a source close to him": an agent noun carries the phrase.
+        let agent = (a..b).any(|i| {
+            self.lw(i)
+                .is_some_and(|w| words::is_agent_noun(&w) && !words::is_function_word(&w))
+        });
         if words::is_function_word(&head)
-            || words::is_object_pronoun(&head)
+            || (!agent && words::is_object_pronoun(&head))
             || words::is_pronoun_contraction(&head)
             || matches!(
                 head.as_ref(),
@@ -397,14 +402,38 @@ impl<'a> Sent<'a> {
     /// Skips adverbs and auxiliaries backwards from `v` (exclusive).
     fn skip_fillers_back(&self, v: usize, floor: usize) -> usize {
         let mut e = v;
-        while e > floor
-            && self.lw(e - 1).is_some_and(|w| {
-                words::is_verb_filler(&w) || w == "not" || w == "did" || w == "does"
-            })
-        {
-            e -= 1;
+        loop {
+            if e > floor
+                && self.lw(e - 1).is_some_and(|w| {
+                    words::is_verb_filler(&w) || w == "not" || w == "did" || w == "does"
+                })
+            {
+                e -= 1;
+            } else if e > floor + 1
+                // "Mayor Hart on Friday said": a time phrase is not the subject.
+                && self.lw(e - 1).is_some_and(|w| words::is_time_word(&w))
+                && self.lw(e - 2).is_some_and(|w| matches!(w.as_ref(), "on" | "last" | "this" | "late" | "early"))
+            {
+                e -= 2;
+            } else if let Some(open) = self.party_tag_before(e, floor) {
+                e = open;
+            } else {
+                return e;
+            }
         }
-        e
+    }
+
+    /// `Rep. Gregory Meeks (D-N.Y.)`: the parenthesised party tag ending at
+    /// `e`; its opening parenthesis.
+    fn party_tag_before(&self, e: usize, floor: usize) -> Option<usize> {
+        if e < floor + 3 || self.punct(e - 1) != Some(')') {
+            return None;
+        }
+        let open = (e.saturating_sub(8).max(floor)..e - 1)
+            .rev()
+            .find(|&k| self.punct(k) == Some('('))?;
+        let text = self.slice(open, e);
+        words::is_party_tag(text.trim_matches(|c| c == '(' || c == ')')).then_some(open)
     }
 
     /// The subject of the speech verb at `v`.
@@ -420,6 +449,11 @@ impl<'a> Sent<'a> {
             }
             if w == "who" && t > 0 && self.punct(t - 1) == Some(',') {
                 return self.appositive_subject(t - 1);
+            }
+            // "voters who said they would vote": the noun before the relative.
+            if w == "who" && t > 0 && self.word(t - 1).is_some() {
+                let start = self.phrase_start(t - 1);
+                return self.np_span(start, t);
             }
         }
         if self.punct(t) == Some(',') {
@@ -529,6 +563,10 @@ impl<'a> Sent<'a> {
         for k in 0..segs.len() {
             let (a, b) = segs[k];
             if a >= b {
+                continue;
+            }
+            // "Sen. Elizabeth Warren, D-Mass., said": the tag is no speaker.
+            if words::is_party_tag(self.slice(a, b).trim_end_matches(['.', ','])) {
                 continue;
             }
             let Some(mut np) = self.np_span(a, b) else {

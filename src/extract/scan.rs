@@ -42,7 +42,6 @@ const SKIP_PREFIXES: &[&str] = &[
     "read more:",
     "tags:",
     "disclaimer:",
-    "by ",
     "copyright",
     "©",
 ];
@@ -74,15 +73,101 @@ pub fn paragraphs(text: &str) -> Vec<Paragraph> {
         if FURNITURE_HEADINGS.contains(&bare) {
             break;
         }
-        if SKIP_PREFIXES.iter().any(|p| lower.starts_with(p)) || is_headline(trimmed) {
+        if SKIP_PREFIXES.iter().any(|p| lower.starts_with(p)) || is_byline(trimmed) {
+            continue;
+        }
+        // Furniture is cut by the sentence: the statements before it stay.
+        let len = furniture_tail(trimmed).unwrap_or(trimmed.len());
+        let len = trimmed[..len].trim_end().len();
+        if len == 0 || is_headline(&trimmed[..len]) {
             continue;
         }
         out.push(Paragraph {
             start,
-            end: start + trimmed.len(),
+            end: start + len,
         });
     }
     out
+}
+
+/// Sentence openings of page furniture: contact lines, credits, calls to follow.
+const FURNITURE_SENTENCES: &[&str] = &[
+    "follow him on",
+    "follow her on",
+    "follow them on",
+    "follow us on",
+    "follow the author",
+    "contact the author",
+    "contact him at",
+    "contact her at",
+    "reach him at",
+    "reach her at",
+    "email him at",
+    "email her at",
+    "e-mail him at",
+    "e-mail her at",
+    "reporting by",
+    "additional reporting by",
+    "editing by",
+    "written by",
+    "(reporting by",
+    "(editing by",
+];
+
+/// A byline: `By Maria Lopez, CBC News`, `Reporting by Ana Ruiz`, `Maria
+/// Lopez · CBC News`. Short, and nothing but names, commas and `and`.
+pub fn is_byline(line: &str) -> bool {
+    let lower = line.to_lowercase();
+    let rest = [
+        "by ",
+        "reporting by ",
+        "written by ",
+        "words by ",
+        "story by ",
+    ]
+    .iter()
+    .find_map(|p| lower.starts_with(p).then(|| &line[p.len()..]));
+    let body = match rest {
+        Some(r) => r,
+        None if line.contains(" · ") || line.contains(" | ") => line,
+        None => return false,
+    };
+    let words: Vec<&str> = body
+        .split(|c: char| c.is_whitespace() || matches!(c, ',' | '·' | '|' | '/'))
+        .filter(|w| !w.is_empty())
+        .collect();
+    !words.is_empty()
+        && words.len() <= 12
+        && words.iter().all(|w| {
+            w.chars()
+                .next()
+                .is_some_and(|c| c.is_uppercase() || c == '@')
+                || matches!(
+                    *w,
+                    "and" | "de" | "van" | "von" | "la" | "le" | "in" | "the" | "of"
+                )
+                || w.contains('@')
+        })
+}
+
+/// Where page furniture starts inside a paragraph, at a sentence boundary:
+/// `… she said. Follow her on Twitter: @anaruiz`.
+fn furniture_tail(line: &str) -> Option<usize> {
+    let lower = line.to_lowercase();
+    let mut starts = vec![0];
+    let b = line.as_bytes();
+    for i in 1..b.len() {
+        if b[i - 1] == b' ' && i >= 2 && matches!(b[i - 2], b'.' | b'!' | b'?' | b'"') {
+            starts.push(i);
+        }
+    }
+    starts.into_iter().find(|&i| {
+        let s = &lower[i..];
+        FURNITURE_SENTENCES.iter().any(|p| s.starts_with(p))
+            || s.split_whitespace()
+                .next()
+                .is_some_and(|w| w.starts_with('@') && w.len() > 1)
+    })
 }
 
 /// A line with no sentence-ending punctuation is a headline, a dateline or a
@@ -499,7 +584,7 @@ pub fn tokens(text: &str, start: usize, end: usize, quotes: &[Quote]) -> Vec<Tok
                         '.' => {
                             prev.is_some_and(|p| p.is_ascii_digit())
                                 || text[i..j]
-                                    .rsplit('.')
+                                    .rsplit(['.', '-'])
                                     .next()
                                     .is_some_and(|s| s.chars().count() == 1)
                         }
@@ -523,7 +608,10 @@ pub fn tokens(text: &str, start: usize, end: usize, quotes: &[Quote]) -> Vec<Tok
             if j < limit
                 && bytes[j] == b'.'
                 && ((text[i..j].contains('.')
-                    && text[i..j].split('.').all(|s| s.chars().count() == 1))
+                    && text[i..j]
+                        .rsplit('-')
+                        .next()
+                        .is_some_and(|t| t.split('.').all(|s| s.chars().count() == 1)))
                     || is_name_abbreviation(&text[i..j]))
             {
                 j += 1;

@@ -121,6 +121,10 @@ pub fn is_verb_filler(w: &str) -> bool {
     matches!(
         w,
         "also"
+            | "however"
+            | "then"
+            | "now"
+            | "too"
             | "once"
             | "later"
             | "previously"
@@ -940,4 +944,11 @@ pub fn is_agent_noun(w: &str) -> bool {
     ]
     .iter()
     .any(|suf| singular.ends_with(suf))
+}
+
+/// A US party-and-state tag: `D-Mass.`, `R-Texas`, `(D-N.Y.)`.
+pub fn is_party_tag(w: &str) -> bool {
+    let w = w.trim_matches(|c| c == '(' || c == ')' || c == ',');
+    let b = w.as_bytes();
+    b.len() >= 3 && matches!(b[0], b'D' | b'R' | b'I') && b[1] == b'-' && b[2].is_ascii_uppercase()
 }

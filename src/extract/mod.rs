@@ -222,8 +222,12 @@ impl Extractor {
                     (np, cue, if direct { Kind::Direct } else { Kind::Partial })
                 })
                 .or_else(|| {
-                    self.before_quote(s, k)
-                        .map(|(np, cue)| (np, cue, Kind::Direct))
+                    // "These sources, the lawyers said, “all command …”": the
+                    // quote finishes a sentence begun before the cue; partial.
+                    self.before_quote(s, k).map(|(np, cue)| {
+                        let mid = np.first >= 3 && s.punct(np.first - 1) == Some(',');
+                        (np, cue, if mid { Kind::Partial } else { Kind::Direct })
+                    })
                 })
                 .or_else(|| {
                     (0..k)
@@ -455,6 +459,7 @@ impl Extractor {
     fn indirect(&self, s: &Sent, ents: &mut Entities, out: &mut Vec<Found>, used: &mut [bool]) {
         let n = s.trim_end(0, s.len());
         let mut clauses: Vec<(usize, usize)> = Vec::new();
+        let mut last_subject: Option<Np> = None;
         for v in 1..s.len() {
             if used[v] {
                 continue;
@@ -480,8 +485,10 @@ impl Extractor {
                 continue;
             }
             let mut via = None;
-            // ", reports Politico." / ", said Smith."
-            let inverted = (s.punct(v - 1) == Some(',') && !cue_word.ends_with("ing"))
+            // ", reports Politico." / ", said Smith." / `may be "strategic," said X`
+            let comma_before = s.punct(v - 1) == Some(',')
+                || s.quote_inner(v - 1).is_some_and(|q| q.trim_end().ends_with(','));
+            let inverted = (comma_before && !cue_word.ends_with("ing"))
                 .then(|| s.np_forward(v + 1, false))
                 .flatten()
                 .filter(|np| {
@@ -498,13 +505,29 @@ impl Extractor {
                     ends && short
                 });
             let (np, a, b) = if let Some(np) = inverted {
-                (np, 0, v - 1)
+                let b = if s.punct(v - 1) == Some(',') { v - 1 } else { v };
+                (np, 0, b)
+            } else if cue_word.ends_with("ing")
+                && s.punct(v - 1) == Some(',')
+                && let Some(prev) = &last_subject
+                && (v + 1..n).any(|i| s.word(i).is_some())
+            {
+                // "…, Fiorina said, adding that …": the same speaker goes on.
+                let mut c = v + 1;
+                if s.is_word(c, "that") {
+                    c += 1;
+                }
+                (prev.clone(), c, n)
             } else {
                 let Some(np) = s.subject_of(v) else { continue };
                 let rest_has_that = (v + 1..n).any(|i| s.is_word(i, "that"));
                 // "…, Tokar said." / "…, regulators said last month." — but not
                 // "Whitcombe, a doctor in Dayton, Ohio, said the delay was dangerous."
-                let after_comma = np.first > 0 && s.punct(np.first - 1) == Some(',');
+                // After a comma, or after a quote that ends in one: `"…," X said`.
+                let quote_comma = np.first > 0
+                    && s.quote_inner(np.first - 1).is_some_and(|q| q.trim_end().ends_with(','));
+                let after_comma =
+                    np.first > 0 && (s.punct(np.first - 1) == Some(',') || quote_comma);
                 // Only a speaker-like phrase ends a sentence with a cue: not
                 // "…, one of the largest breaches disclosed this year."
                 let speaker_like = match &np.kind {
@@ -512,9 +535,13 @@ impl Extractor {
                         .any(|i| s.lw(i).is_some_and(|w| words::is_agent_noun(&w))),
                     _ => true,
                 };
+                // "…," Fiorina said, adding that …: the participle starts a new cue.
+                let participle_next = s.punct(v + 1) == Some(',')
+                    && s.word(v + 2).is_some_and(|w| w.ends_with("ing"));
                 // "The plan, critics say, is a giveaway": the whole sentence.
                 let parenthetical = after_comma
                     && speaker_like
+                    && !participle_next
                     && kind != ClauseKind::Object
                     && s.punct(skip_time(s, v + 1)) == Some(',')
                     && !cue_word.ends_with("ing")
@@ -526,14 +553,14 @@ impl Extractor {
                 let trailing = after_comma
                     && speaker_like
                     && kind != ClauseKind::Object
-                    && !rest_has_that
+                    && (participle_next || !rest_has_that)
                     && (n - (v + 1) <= 6 || (tail_is_adverbial && n - (v + 1) <= 16))
                     && !cue_word.ends_with("ing")
                     && !clause_follows(s, v + 1);
                 if parenthetical {
                     (np, 0, n)
                 } else if trailing {
-                    let comma = np.first - 1;
+                    let comma = if quote_comma { np.first } else { np.first - 1 };
                     (np, 0, comma)
                 } else {
                     let mut c = v + 1;
@@ -567,13 +594,20 @@ impl Extractor {
                     }
                     let takes_clause = match kind {
                         ClauseKind::Bare | ClauseKind::Document => clause_follows(s, c),
-                        ClauseKind::That => s.lw(c).is_some_and(|w| {
-                            words::is_subject_pronoun(&w) || words::is_pronoun_contraction(&w)
-                        }),
+                        // A noun phrase after a "that" verb is what was announced,
+                        // noted or reported: `announced an agreement`.
+                        ClauseKind::That => {
+                            s.lw(c).is_some_and(|w| {
+                                words::is_subject_pronoun(&w) || words::is_pronoun_contraction(&w)
+                            }) || object_follows(s, c, n)
+                        }
                         ClauseKind::Object => object_follows(s, c, n),
                         ClauseKind::Quote => false,
                     };
-                    if s.is_word(c, "that") {
+                    // After a speech act, "that" is a determiner: `rejected that idea`.
+                    let that_clause = s.is_word(c, "that")
+                        && (kind != ClauseKind::Object || clause_follows(s, c + 1));
+                    if that_clause {
                         c += 1;
                     } else if !takes_clause {
                         continue;
@@ -631,6 +665,7 @@ impl Extractor {
             }
             used[v] = true;
             clauses.push((a, b));
+            last_subject = Some(np.clone());
             let via = via
                 .filter(|_| resolved.speaker.name.is_some())
                 .or_else(|| self.via(s, v, &resolved, ents));
@@ -834,7 +869,7 @@ fn new_cue_form_fits(s: &Sent, v: usize, kind: ClauseKind) -> bool {
     }
     let ambiguous = class & lexicon::class::NOUN != 0 && class & lexicon::class::PAST == 0;
     // A clause after the verb (checked later) settles the reading of the others.
-    if !ambiguous || !matches!(kind, ClauseKind::Object | ClauseKind::Bare) {
+    if !ambiguous || !matches!(kind, ClauseKind::Object | ClauseKind::Bare | ClauseKind::That) {
         return true;
     }
     let Some(prev) = v.checked_sub(1) else {

@@ -132,7 +132,11 @@ impl<'a> Sent<'a> {
             return None; // "United States", "Reports"
         }
         let kind = self.lex.verb(w)?;
-        if i > 0 && self.lw(i - 1).is_some_and(|p| words::blocks_cue(&p)) {
+        // "is touting", "were warning": a progressive, unlike "is said to".
+        let progressive = w.ends_with("ing")
+            && i > 0
+            && self.lw(i - 1).is_some_and(|p| matches!(p.as_ref(), "is" | "was" | "are" | "were" | "been"));
+        if !progressive && i > 0 && self.lw(i - 1).is_some_and(|p| words::blocks_cue(&p)) {
             return None;
         }
         Some(kind)

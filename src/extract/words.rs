@@ -121,6 +121,7 @@ pub fn is_verb_filler(w: &str) -> bool {
     matches!(
         w,
         "also"
+            | "since"
             | "however"
             | "then"
             | "now"

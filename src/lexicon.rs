@@ -228,7 +228,8 @@ mod tests {
         assert!(lex.verb_count() >= 150, "{}", lex.verb_count());
         assert_eq!(lex.verb("said"), Some(ClauseKind::Bare));
         assert_eq!(lex.verb("Says"), Some(ClauseKind::Bare));
-        assert_eq!(lex.verb("noted"), Some(ClauseKind::That));
+        assert_eq!(lex.verb("noted"), Some(ClauseKind::Object));
+        assert_eq!(lex.verb("explained"), Some(ClauseKind::That));
         assert_eq!(lex.verb("table"), None);
         assert!(lex.is_outlet("the wall street journal"));
     }

@@ -225,7 +225,9 @@ impl Extractor {
                     // "These sources, the lawyers said, “all command …”": the
                     // quote finishes a sentence begun before the cue; partial.
                     self.before_quote(s, k).map(|(np, cue)| {
-                        let mid = np.first >= 3 && s.punct(np.first - 1) == Some(',');
+                        let mid = np.first >= 3
+                            && s.punct(np.first - 1) == Some(',')
+                            && s.punct(k - 1) == Some(',');
                         (np, cue, if mid { Kind::Partial } else { Kind::Direct })
                     })
                 })
@@ -487,7 +489,8 @@ impl Extractor {
             let mut via = None;
             // ", reports Politico." / ", said Smith." / `may be "strategic," said X`
             let comma_before = s.punct(v - 1) == Some(',')
-                || s.quote_inner(v - 1).is_some_and(|q| q.trim_end().ends_with(','));
+                || s.quote_inner(v - 1)
+                    .is_some_and(|q| q.trim_end().ends_with(','));
             let inverted = (comma_before && !cue_word.ends_with("ing"))
                 .then(|| s.np_forward(v + 1, false))
                 .flatten()
@@ -505,7 +508,11 @@ impl Extractor {
                     ends && short
                 });
             let (np, a, b) = if let Some(np) = inverted {
-                let b = if s.punct(v - 1) == Some(',') { v - 1 } else { v };
+                let b = if s.punct(v - 1) == Some(',') {
+                    v - 1
+                } else {
+                    v
+                };
                 (np, 0, b)
             } else if cue_word.ends_with("ing")
                 && s.punct(v - 1) == Some(',')
@@ -525,7 +532,8 @@ impl Extractor {
                 // "Whitcombe, a doctor in Dayton, Ohio, said the delay was dangerous."
                 // After a comma, or after a quote that ends in one: `"…," X said`.
                 let quote_comma = np.first > 0
-                    && s.quote_inner(np.first - 1).is_some_and(|q| q.trim_end().ends_with(','));
+                    && s.quote_inner(np.first - 1)
+                        .is_some_and(|q| q.trim_end().ends_with(','));
                 let after_comma =
                     np.first > 0 && (s.punct(np.first - 1) == Some(',') || quote_comma);
                 // Only a speaker-like phrase ends a sentence with a cue: not
@@ -550,8 +558,12 @@ impl Extractor {
                 let tail_is_adverbial = s.lw(v + 1).is_none_or(|w| {
                     words::is_preposition(&w) || words::is_time_word(&w) || w == "last"
                 });
+                // A tail that is itself content (`stated: "…"`) is no trailing cue.
+                let tail_is_content =
+                    (v + 1..s.len()).any(|i| s.quote(i).is_some()) || s.punct(v + 1) == Some(':');
                 let trailing = after_comma
                     && speaker_like
+                    && !tail_is_content
                     && kind != ClauseKind::Object
                     && (participle_next || !rest_has_that)
                     && (n - (v + 1) <= 6 || (tail_is_adverbial && n - (v + 1) <= 16))
@@ -594,12 +606,16 @@ impl Extractor {
                     }
                     let takes_clause = match kind {
                         ClauseKind::Bare | ClauseKind::Document => clause_follows(s, c),
-                        // A noun phrase after a "that" verb is what was announced,
-                        // noted or reported: `announced an agreement`.
+                        // An object that carries a proposition of its own (a
+                        // quote, a clause) is what was noted or written:
+                        // `noted the dichotomy between the way they are treated`,
+                        // but not `explains the features of the new app`.
                         ClauseKind::That => {
                             s.lw(c).is_some_and(|w| {
                                 words::is_subject_pronoun(&w) || words::is_pronoun_contraction(&w)
-                            }) || object_follows(s, c, n)
+                            }) || (object_follows(s, c, n)
+                                && !s.lw(c).is_some_and(|w| words::is_preposition(&w))
+                                && ((c..n).any(|i| s.quote(i).is_some()) || clause_follows(s, c)))
                         }
                         ClauseKind::Object => object_follows(s, c, n),
                         ClauseKind::Quote => false,
@@ -613,7 +629,7 @@ impl Extractor {
                         continue;
                     }
                     // A trailing ", they say" repeats the same attribution.
-                    let mut b = n;
+                    let mut b = if that_clause { n } else { object_end(s, c, n) };
                     if let Some(t) = (c + 1..n).find(|&t| {
                         s.punct(t) == Some(',')
                             && s.lw(t + 1).is_some_and(|w| words::is_subject_pronoun(&w))
@@ -845,11 +861,17 @@ fn clause_follows(s: &Sent, c: usize) -> bool {
                     return true;
                 }
                 let class = lexicon::verb_class(&w);
-                let after_head = s
-                    .lw(i - 1)
-                    .is_some_and(|p| !words::is_determiner(&p) && !words::is_preposition(&p));
-                let present = class & (lexicon::class::S3 | lexicon::class::BASE) != 0;
-                present && after_head && (class & lexicon::class::NOUN == 0 || i > c + 1)
+                let Some(p) = s.lw(i - 1) else { return false };
+                let after_head = !words::is_determiner(&p) && !words::is_preposition(&p);
+                // A base form is a present verb only after a plural subject.
+                let plural = (p.ends_with('s') && !p.ends_with("ss"))
+                    || matches!(
+                        p.as_ref(),
+                        "people" | "they" | "we" | "you" | "police" | "men" | "women" | "children"
+                    );
+                let s3 = class & lexicon::class::S3 != 0;
+                let base = class & lexicon::class::BASE != 0 && plural;
+                (s3 || base) && after_head && (class & lexicon::class::NOUN == 0 || i > c + 1)
             })
         })
 }
@@ -869,7 +891,12 @@ fn new_cue_form_fits(s: &Sent, v: usize, kind: ClauseKind) -> bool {
     }
     let ambiguous = class & lexicon::class::NOUN != 0 && class & lexicon::class::PAST == 0;
     // A clause after the verb (checked later) settles the reading of the others.
-    if !ambiguous || !matches!(kind, ClauseKind::Object | ClauseKind::Bare | ClauseKind::That) {
+    if !ambiguous
+        || !matches!(
+            kind,
+            ClauseKind::Object | ClauseKind::Bare | ClauseKind::That
+        )
+    {
         return true;
     }
     let Some(prev) = v.checked_sub(1) else {
@@ -902,15 +929,29 @@ fn new_cue_form_fits(s: &Sent, v: usize, kind: ClauseKind) -> bool {
 }
 
 /// A speech act's object: at least two words before the sentence ends, not
-/// a preposition or a passive.
+/// a particle, a passive's agent or an adverb (`responded quickly, …`).
 fn object_follows(s: &Sent, c: usize, n: usize) -> bool {
     let words_ahead = (c..n)
         .filter(|&i| s.word(i).is_some() || s.quote(i).is_some())
         .count();
     words_ahead >= 2
-        && !s
-            .lw(c)
-            .is_some_and(|w| matches!(w.as_ref(), "by" | "off" | "up" | "out"))
+        && (s.quote(c).is_some()
+            || s.lw(c).is_some_and(|w| {
+                !matches!(w.as_ref(), "by" | "off" | "up" | "out" | "back")
+                    && !(w.ends_with("ly") && lexicon::verb_class(&w) == 0)
+            }))
+}
+
+/// Where a speech act's object ends: at `, stating …` / `, adding …`, a
+/// participle cue that starts a statement of its own.
+fn object_end(s: &Sent, c: usize, n: usize) -> usize {
+    (c + 1..n)
+        .find(|&i| {
+            s.punct(i) == Some(',')
+                && s.word(i + 1).is_some_and(|w| w.ends_with("ing"))
+                && s.cue(i + 1).is_some()
+        })
+        .unwrap_or(n)
 }
 
 /// The subject names a document or data set: `the report`, `a Quinnipiac poll`,

@@ -135,7 +135,9 @@ impl<'a> Sent<'a> {
         // "is touting", "were warning": a progressive, unlike "is said to".
         let progressive = w.ends_with("ing")
             && i > 0
-            && self.lw(i - 1).is_some_and(|p| matches!(p.as_ref(), "is" | "was" | "are" | "were" | "been"));
+            && self
+                .lw(i - 1)
+                .is_some_and(|p| matches!(p.as_ref(), "is" | "was" | "are" | "were" | "been"));
         if !progressive && i > 0 && self.lw(i - 1).is_some_and(|p| words::blocks_cue(&p)) {
             return None;
         }
@@ -281,6 +283,12 @@ impl<'a> Sent<'a> {
             )
             || head.ends_with("ly")
             || head.chars().all(|c| c.is_ascii_digit())
+        {
+            return false;
+        }
+        if self
+            .lw(a)
+            .is_some_and(|w| matches!(w.as_ref(), "not" | "no" | "nor"))
         {
             return false;
         }

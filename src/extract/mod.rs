@@ -937,8 +937,9 @@ fn object_follows(s: &Sent, c: usize, n: usize) -> bool {
     words_ahead >= 2
         && (s.quote(c).is_some()
             || s.lw(c).is_some_and(|w| {
-                !matches!(w.as_ref(), "by" | "off" | "up" | "out" | "back")
-                    && !(w.ends_with("ly") && lexicon::verb_class(&w) == 0)
+                let particle = matches!(w.as_ref(), "by" | "off" | "up" | "out" | "back");
+                let adverb = w.ends_with("ly") && lexicon::verb_class(&w) == 0;
+                !(particle || adverb)
             }))
 }
 

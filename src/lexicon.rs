@@ -201,9 +201,62 @@ pub fn is_finite_verb(word: &str) -> bool {
     c & class::PAST != 0 || (c & class::S3 != 0 && c & class::NOUN == 0)
 }
 
+/// First names by sex from US SSA baby-name counts; see `tools/ssa_first_names.py`.
+const FIRST_NAMES: &str = include_str!("data/first_names.txt");
+
+/// The sex a first name makes clear.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Sex {
+    Female,
+    Male,
+}
+
+static FIRST_NAME_SEX: LazyLock<HashMap<&'static str, Sex>> = LazyLock::new(|| {
+    FIRST_NAMES
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+        .filter_map(|l| {
+            let (name, sex) = l.split_once(' ')?;
+            Some((name, if sex == "f" { Sex::Female } else { Sex::Male }))
+        })
+        .collect()
+});
+
+/// The sex of a person's name, from its first name (`Anna Kovacs` → female)
+/// or an honorific (`Mrs. Clinton`); `None` when the name does not say.
+pub fn sex_of(name: &str, role: Option<&str>) -> Option<Sex> {
+    let honorific = role.and_then(|r| {
+        r.split_whitespace()
+            .find_map(|w| match w.trim_end_matches('.').to_lowercase().as_str() {
+                "mr" | "sir" | "lord" | "king" | "prince" | "congressman" | "spokesman"
+                | "chairman" => Some(Sex::Male),
+                "mrs" | "ms" | "miss" | "dame" | "lady" | "queen" | "princess"
+                | "congresswoman" | "spokeswoman" | "chairwoman" => Some(Sex::Female),
+                _ => None,
+            })
+    });
+    let mut words = name.split_whitespace();
+    let first = words.next()?;
+    // A one-word name is a surname ("Trump"): it says nothing of sex.
+    words.next()?;
+    FIRST_NAME_SEX
+        .get(first.to_lowercase().as_str())
+        .copied()
+        .or(honorific)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn first_names_give_sex_only_when_clear() {
+        assert_eq!(sex_of("Anna Kovacs", None), Some(Sex::Female));
+        assert_eq!(sex_of("Daniel Okafor", None), Some(Sex::Male));
+        // A surname alone, or a name used by both sexes, says nothing.
+        assert_eq!(sex_of("Okafor", None), None);
+        assert_eq!(sex_of("Jordan Lee", None), None);
+    }
 
     #[test]
     fn wordnet_verb_forms() {

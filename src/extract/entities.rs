@@ -5,7 +5,7 @@ use std::collections::HashMap;
 
 use super::np::{Np, NpKind, lower};
 use super::words;
-use crate::lexicon::Lexicon;
+use crate::lexicon::{self, Lexicon, Sex};
 use crate::model::{Speaker, SpeakerType};
 
 #[derive(Debug, Clone)]
@@ -25,6 +25,10 @@ pub struct Entities {
     pub list: Vec<Entity>,
     by_name: HashMap<String, usize>,
 }
+
+/// How far back (bytes, about two paragraphs of news) a personal pronoun
+/// looks for the person it names; past that it stays unnamed.
+const PRONOUN_REACH: usize = 1200;
 
 /// A speaker resolved against the table.
 #[derive(Debug, Clone)]
@@ -152,6 +156,22 @@ impl Entities {
             .map(|(i, _)| i)
     }
 
+    /// The person most recently salient whose name does not rule out `sex`.
+    fn most_salient_person(&self, sex: Sex, before: usize) -> Option<usize> {
+        self.list
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| {
+                e.kind == SpeakerType::Person
+                    && e.salient > 0
+                    && e.salient <= before + 1
+                    && before - e.salient < PRONOUN_REACH
+                    && lexicon::sex_of(&e.name, e.role.as_deref()).is_none_or(|x| x == sex)
+            })
+            .max_by_key(|(_, e)| e.salient)
+            .map(|(i, _)| i)
+    }
+
     /// `the company`: the organisation that spoke last, else the one last named as a subject.
     fn topical_org(&self) -> Option<usize> {
         let spoke = self
@@ -220,21 +240,32 @@ impl Entities {
                     kind
                 };
                 let i = self.mention(name, kind, np.role.as_deref(), pos, true);
-                Some(self.speaker_of(i, &np.mention, np.role.clone(), 1.0))
+                // A surname standing for a full name met earlier: a little less sure.
+                let certainty = if self.list[i].name == *name {
+                    1.0
+                } else {
+                    0.95
+                };
+                Some(self.speaker_of(i, &np.mention, np.role.clone(), certainty))
             }
             NpKind::Pronoun(p) | NpKind::Possessive(p) => {
                 if words::is_first_person(p) {
                     return None;
                 }
                 let target = match p.as_str() {
-                    "he" | "him" | "his" | "she" | "her" => {
-                        self.most_salient(&[SpeakerType::Person], pos)
-                    }
+                    // He and she are persons, of the sex their name allows.
+                    "he" | "him" | "his" => self.most_salient_person(Sex::Male, pos),
+                    "she" | "her" => self.most_salient_person(Sex::Female, pos),
                     "they" | "them" | "their" => self.most_salient(&[SpeakerType::Group], pos),
                     _ => self.most_salient(&[SpeakerType::Organization, SpeakerType::Outlet], pos),
                 };
                 match target {
-                    Some(i) => Some(self.speaker_of(i, &np.mention, None, 0.9)),
+                    Some(i) => {
+                        // Less sure the further back the antecedent was last salient.
+                        let gap = pos.saturating_sub(self.list[i].salient);
+                        let certainty = if gap < 400 { 0.85 } else { 0.7 };
+                        Some(self.speaker_of(i, &np.mention, None, certainty))
+                    }
                     None => {
                         let kind = if matches!(p.as_str(), "they" | "them" | "their") {
                             SpeakerType::Group

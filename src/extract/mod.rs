@@ -84,6 +84,7 @@ impl Extractor {
         let mut ents = Entities::default();
         let mut found: Vec<Found> = Vec::new();
         let mut sentence_no = 0;
+        let mut intro: Option<(Np, usize, String)> = None;
         for (pi, p) in paras.iter().enumerate() {
             let qs = &quotes[pi];
             let toks = scan::tokens(text, p.start, p.end, qs);
@@ -107,12 +108,36 @@ impl Extractor {
                     para_only,
                 };
                 self.sentence(&s, &mut ents, &mut found, at);
+                // `Trump issued the following statement:` then a quotation
+                // paragraph: the introduction's subject speaks it.
+                if let Some((np, pos, cue)) = intro.take()
+                    && si == 0
+                    && let Some(f) = found[before..].iter_mut().find(|f| f.speaker.is_none())
+                    && let Some(mut r) = ents.resolve(&np, pos, &self.lexicon)
+                {
+                    r.certainty *= 0.85;
+                    f.speaker = Some(r);
+                    f.cue = Some(cue);
+                }
+                if s.punct(s.len() - 1) == Some(':') && (0..s.len()).all(|i| s.quote(i).is_none()) {
+                    intro = self.introducer(&s);
+                }
                 self.register_mentions(&s, &mut ents, &found[before..]);
                 sentence_no += 1;
             }
         }
         inherit_speakers(&mut found);
         self.finish(doc, found)
+    }
+
+    /// The speaker announced by a sentence ending in a colon: the subject of
+    /// its first speech verb or finite verb (`The senator issued a statement:`).
+    fn introducer(&self, s: &Sent) -> Option<(Np, usize, String)> {
+        let v = (1..s.len()).find(|&i| {
+            s.cue(i).is_some() || s.lw(i).is_some_and(|w| lexicon::is_finite_verb(&w))
+        })?;
+        let np = s.subject_of(v)?;
+        Some((np, s.toks[v].start, s.lw(v)?.into_owned()))
     }
 
     /// A quotation ending in `.`, `?` or `!` ends its sentence, but the short
@@ -142,7 +167,7 @@ impl Extractor {
     /// A short sentence that is only a speaker and a cue, with at most a
     /// listener or an adverbial: `Okafor said Friday.`, `Garza asked the crowd.`
     fn is_attribution_tail(&self, text: &str, toks: &[scan::Tok], quotes: &[scan::Quote]) -> bool {
-        if toks.len() > 10
+        if toks.len() > 16
             || toks
                 .iter()
                 .any(|t| matches!(t.kind, scan::TokKind::Quote(_)))
@@ -263,7 +288,7 @@ impl Extractor {
                         context: (kind == Kind::Partial).then(|| s.span(0, s.len())),
                     });
                 }
-                None if alone || q.runs_on || at.first_in_para => {
+                None if alone || q.runs_on || at.first_in_para || quote_count > 1 => {
                     // Maybe part of a quotation attributed next door.
                     out.push(Found {
                         start,
@@ -323,7 +348,20 @@ impl Extractor {
         let limit = (m + 25).min(s.len());
         let cue = (m..limit)
             .take_while(|&i| s.quote(i).is_none())
-            .find(|&i| s.cue(i).is_some())?;
+            .find(|&i| s.cue(i).is_some())
+            .or_else(|| {
+                // `"…," Toomey fumed on Tuesday.`: whatever verb follows the
+                // speaker right after a quote is how it was said.
+                let at = s.skip_verb_fillers(m);
+                let w = s.lw(at)?;
+                let finite = lexicon::is_finite_verb(&w)
+                    || lexicon::verb_class(&w) & lexicon::class::S3 != 0;
+                let tail_ok = s.trim_end(at + 1, s.len()) <= at + 6
+                    || s.punct(at + 1) == Some(',')
+                    || s.lw(at + 1).is_some_and(|n| words::is_preposition(&n) || words::is_time_word(&n));
+                (finite && tail_ok && !matches!(np.kind, NpKind::Description { .. } if !words::is_agent_noun(&lower(s.word(np.end - 1).unwrap_or_default()))))
+                    .then_some(at)
+            })?;
         if no_comma
             && (cue > np.end + 1 || !matches!(np.kind, NpKind::Name(_) | NpKind::Pronoun(_)))
         {
@@ -344,9 +382,26 @@ impl Extractor {
             if s.cue(k - 2).is_some() {
                 return s.subject_of(k - 2).map(|np| (np, k - 2));
             }
-            // "Says Stalinsky: "
-            if s.punct(k - 1) == Some(':') && s.cue(0).is_some() && k >= 3 {
+            // "Says Stalinsky: " / "Said Comey, "
+            if s.cue(0).is_some() && (3..=6).contains(&k) {
                 return s.np_span(1, k - 1).map(|np| (np, 0));
+            }
+            // "one aide said late last month, "…"": a time phrase after the cue.
+            let time_only = |c: usize| {
+                (c + 1..k - 1).all(|i| {
+                    s.lw(i).is_some_and(|w| {
+                        words::is_time_word(&w)
+                            || matches!(
+                                w.as_ref(),
+                                "last" | "this" | "week" | "month" | "year" | "night" | "on"
+                            )
+                    })
+                })
+            };
+            if let Some(c) =
+                (k.saturating_sub(5)..k - 1).find(|&c| s.cue(c).is_some() && time_only(c))
+            {
+                return s.subject_of(c).map(|np| (np, c));
             }
         }
         None
@@ -785,7 +840,23 @@ impl Extractor {
         let mut out: Vec<Statement> = found
             .into_iter()
             .filter_map(|f| {
-                let r = f.speaker?;
+                // A quotation paragraph with no clear neighbour: reported
+                // unnamed, with low confidence, rather than guessed.
+                let unattributed = f.speaker.is_none() && f.chain.is_some_and(|c| c.para_only);
+                let r = match f.speaker {
+                    Some(r) => r,
+                    None if unattributed => Resolved {
+                        speaker: Speaker {
+                            name: None,
+                            mention: String::new(),
+                            role: None,
+                            kind: SpeakerType::Unknown,
+                        },
+                        entity: None,
+                        certainty: 0.35,
+                    },
+                    None => return None,
+                };
                 let mut speaker: Speaker = r.speaker;
                 if let Some(name) = &speaker.name
                     && let Some(entry) = self.registry.lookup(name)
@@ -1032,6 +1103,18 @@ fn inherit_speakers(found: &mut [Found]) {
             }
         }
     }
+    // `"A," one aide said late last month, "B."`: pieces of one sentence.
+    for w in quotes.windows(2) {
+        let (x, y) = (w[0], w[1]);
+        let (Some(a), Some(b)) = (found[x].chain, found[y].chain) else {
+            continue;
+        };
+        if a.sentence == b.sentence && found[x].speaker.is_some() && found[y].speaker.is_none() {
+            found[y].speaker = found[x].speaker.clone();
+            found[y].via = found[x].via.clone();
+            found[y].cue = found[x].cue.clone();
+        }
+    }
     for (wi, w) in quotes.windows(2).enumerate() {
         let (x, y) = (w[0], w[1]);
         let (Some(a), Some(b)) = (found[x].chain, found[y].chain) else {
@@ -1052,7 +1135,11 @@ fn inherit_speakers(found: &mut [Found]) {
         if b.para_only && found[y].speaker.is_none() && last_of_para && found[x].speaker.is_some() {
             found[y].speaker = inherit(&found[x]);
             found[y].cue = found[x].cue.clone();
-        } else if a.para_only && found[x].speaker.is_none() && found[y].speaker.is_some() {
+        } else if a.para_only
+            && found[x].speaker.is_none()
+            && found[y].speaker.is_some()
+            && found[y].kind == Kind::Direct
+        {
             found[x].speaker = inherit(&found[y]);
             found[x].cue = found[y].cue.clone();
         }

@@ -179,6 +179,14 @@ impl<'a> Sent<'a> {
         while b > a && self.punct(b - 1).is_some() {
             b -= 1;
         }
+        // "Sanders himself": an emphatic reflexive is not part of the name.
+        if b > a + 1
+            && self.lw(b - 1).is_some_and(|w| {
+                matches!(w.as_ref(), "himself" | "herself" | "themselves" | "itself")
+            })
+        {
+            b -= 1;
+        }
         if a >= b || b - a > 14 {
             return None;
         }
@@ -446,6 +454,16 @@ impl<'a> Sent<'a> {
             .find(|&k| self.punct(k) == Some('('))?;
         let text = self.slice(open, e);
         words::is_party_tag(text.trim_matches(|c| c == '(' || c == ')')).then_some(open)
+    }
+
+    /// The first token at or after `i` that is not an adverb between a
+    /// subject and its verb (`Trump also said`).
+    pub fn skip_verb_fillers(&self, i: usize) -> usize {
+        let mut j = i;
+        while self.lw(j).is_some_and(|w| words::is_verb_filler(&w)) {
+            j += 1;
+        }
+        j
     }
 
     /// The subject of the speech verb at `v`.

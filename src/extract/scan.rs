@@ -302,8 +302,17 @@ fn marks(text: &str, start: usize, end: usize) -> Vec<(usize, usize, Mark)> {
             continue;
         }
         let prev = slice[..i].chars().next_back();
+        // `…doing this, " Trump said`: a mark set off by spaces right after a
+        // comma or a full stop closes the quotation.
+        let spaced_close =
+            prev == Some(' ') && slice[..i].trim_end().ends_with([',', '.', '!', '?']);
         if let Some(m) = doubled_mark(bytes, i, prev) {
             out.push((start + i, start + i + 2, m));
+            i += 2;
+            continue;
+        }
+        if spaced_close && bytes[i..].starts_with(b"''") {
+            out.push((start + i, start + i + 2, Mark::Close { single: false }));
             i += 2;
             continue;
         }
@@ -312,7 +321,10 @@ fn marks(text: &str, start: usize, end: usize) -> Vec<(usize, usize, Mark)> {
         };
         let len = c.len_utf8();
         let next = slice[i + len..].chars().next();
-        if let Some(m) = classify(c, prev, next) {
+        let mark = classify(c, prev, next).or_else(|| {
+            (spaced_close && matches!(c, '"' | '”')).then_some(Mark::Close { single: false })
+        });
+        if let Some(m) = mark {
             out.push((start + i, start + i + len, m));
         }
         i += len;

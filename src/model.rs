@@ -90,3 +90,17 @@ pub struct Statement {
     #[serde(skip)]
     pub context: Option<String>,
 }
+
+/// Below this confidence the speaker was not named at the cue (a pronoun, a
+/// description, an inherited quote paragraph): tables mark it for checking.
+pub const CHECK_SPEAKER_BELOW: f64 = 0.8;
+
+impl Statement {
+    /// The speaker came from a back-reference, not a name at the cue, or no
+    /// speaker was found at all. An unnamed source at the cue ("the
+    /// minister") is what the text says, and is not marked.
+    pub fn check_speaker(&self) -> bool {
+        let resolved_or_missing = self.speaker.name.is_some() || self.speaker.mention.is_empty();
+        resolved_or_missing && self.confidence < CHECK_SPEAKER_BELOW
+    }
+}

@@ -23,14 +23,20 @@ pub fn shorten(s: &str, max: usize) -> String {
 }
 
 fn speaker_label(st: &Statement) -> String {
-    let name = st
-        .speaker
-        .name
-        .clone()
-        .unwrap_or_else(|| format!("[{}]", st.speaker.mention));
-    match &st.speaker.role {
+    let name = match (&st.speaker.name, st.speaker.mention.as_str()) {
+        (Some(name), _) => name.clone(),
+        (None, "") => "[unattributed]".to_string(),
+        (None, mention) => format!("[{mention}]"),
+    };
+    let label = match &st.speaker.role {
         Some(role) => format!("{name} ({role})"),
         None => name,
+    };
+    // Resolved through a pronoun, a description or a neighbouring quote.
+    if st.check_speaker() {
+        format!("{label} ⚠ check speaker")
+    } else {
+        label
     }
 }
 

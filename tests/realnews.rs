@@ -157,3 +157,24 @@ fn northgate_confidence_follows_how_the_speaker_was_found() {
     // A description resolved by role is less sure than the name itself.
     assert!(conf(10) < conf(0), "{}", show(&got));
 }
+
+#[test]
+fn table_marks_speakers_to_check() {
+    let got = extract("tests/fixtures/northgate/northgate.txt");
+    // Marked: resolved through a pronoun, a role or a neighbouring quote.
+    let want = got
+        .iter()
+        .filter(|s| !s["speaker"]["name"].is_null() && s["confidence"].as_f64().unwrap() < 0.8)
+        .count();
+    assert!(want >= 3, "{}", show(&got));
+    let table = common::stdout(
+        common::whosaid(400).args(["extract", "tests/fixtures/northgate/northgate.txt"]),
+    );
+    assert_eq!(table.matches("⚠ check speaker").count(), want, "{table}");
+    // A name at the cue is never marked.
+    let okafor = table
+        .lines()
+        .find(|l| l.contains("It's a good day"))
+        .unwrap();
+    assert!(!okafor.contains("check speaker"), "{okafor}");
+}

@@ -728,10 +728,9 @@ impl Extractor {
             }
             // A document speaks for whoever wrote it; unnamed, it is the source.
             if document && resolved.speaker.name.is_none() {
-                resolved
-                    .speaker
-                    .role
-                    .get_or_insert_with(|| np.mention.to_lowercase());
+                if let NpKind::Description { head, .. } = &np.kind {
+                    resolved.speaker.role.get_or_insert_with(|| head.clone());
+                }
                 resolved.speaker.kind = SpeakerType::Unknown;
             }
             used[v] = true;

@@ -26,6 +26,17 @@ pub struct Entities {
     by_name: HashMap<String, usize>,
 }
 
+/// A one-word name typed as an organisation by default that may as well be
+/// a surname (`Trump`, not `Telegram Inc`, `NATO` or `Democrats`).
+fn maybe_surname(e: &Entity) -> bool {
+    e.kind == SpeakerType::Organization
+        && !e.name.contains(' ')
+        && !e.name.ends_with('s')
+        && e.name.chars().skip(1).any(char::is_lowercase)
+        && !words::is_org_word(&lower(&e.name))
+        && e.spoke > 0
+}
+
 /// How far back (bytes, about two paragraphs of news) a personal pronoun
 /// looks for the person it names; past that it stays unnamed.
 const PRONOUN_REACH: usize = 1200;
@@ -162,7 +173,7 @@ impl Entities {
             .iter()
             .enumerate()
             .filter(|(_, e)| {
-                e.kind == SpeakerType::Person
+                (e.kind == SpeakerType::Person || maybe_surname(e))
                     && e.salient > 0
                     && e.salient <= before + 1
                     && before - e.salient < PRONOUN_REACH
@@ -234,7 +245,12 @@ impl Entities {
                 } else {
                     name_type(name, np.outlet_hint, lex)
                 };
-                let kind = if np.person_hint {
+                // "Mr. Trump", "Sen. Cruz": a personal title makes a person.
+                let titled = np
+                    .role
+                    .as_deref()
+                    .is_some_and(|r| r.split_whitespace().any(|w| words::is_title(&lower(w))));
+                let kind = if np.person_hint || (titled && kind == SpeakerType::Organization) {
                     SpeakerType::Person
                 } else {
                     kind

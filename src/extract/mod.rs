@@ -643,16 +643,23 @@ impl Extractor {
                     }
                     // "said on Monday that", "said in a statement that"
                     if !s.is_word(c, "that")
-                        && let Some(t) = (c + 1..(c + 7).min(n)).find(|&t| s.is_word(t, "that"))
+                        && let Some(t) = (c + 1..(c + 12).min(n)).find(|&t| s.is_word(t, "that"))
                     {
                         let adverbial = s.lw(c).is_some_and(|w| {
                             words::is_preposition(&w)
-                                || matches!(
-                                    w.as_ref(),
-                                    "last" | "this" | "yesterday" | "today" | "earlier" | "later"
-                                )
+                                || words::is_time_word(&w)
+                                || matches!(w.as_ref(), "last" | "this")
                         });
-                        if adverbial && (c..t).all(|k| s.word(k).is_some()) {
+                        // "told a rally audience that …": a listener, then the clause.
+                        let listener = takes_listener(cue_word) || kind == ClauseKind::Object;
+                        let plain = (c..t)
+                            .all(|k| s.word(k).is_some() || (listener && s.punct(k) == Some(',')))
+                            && !(c..t).any(|k| {
+                                s.lw(k).is_some_and(|w| {
+                                    words::is_finite_marker(&w) || lexicon::is_finite_verb(&w)
+                                })
+                            });
+                        if (adverbial || listener) && plain {
                             c = t;
                         }
                     }

@@ -73,6 +73,13 @@ pub fn strip_possessive(w: &str) -> &str {
         .unwrap_or(w)
 }
 
+fn is_part_of_day(w: &str) -> bool {
+    matches!(
+        w,
+        "morning" | "afternoon" | "evening" | "night" | "week" | "month" | "year"
+    )
+}
+
 fn is_capitalised(w: &str) -> bool {
     w.chars().next().is_some_and(char::is_uppercase)
 }
@@ -285,12 +292,8 @@ impl<'a> Sent<'a> {
         if words::is_function_word(&head)
             || (!agent && words::is_object_pronoun(&head))
             || words::is_pronoun_contraction(&head)
-            || matches!(
-                head.as_ref(),
-                "percent" | "such" | "only" | "minor" | "than"
-            )
+            || matches!(head.as_ref(), "such" | "only" | "minor" | "than")
             || head.ends_with("ly")
-            || head.chars().all(|c| c.is_ascii_digit())
         {
             return false;
         }
@@ -431,10 +434,17 @@ impl<'a> Sent<'a> {
                 e -= 1;
             } else if e > floor + 1
                 // "Mayor Hart on Friday said": a time phrase is not the subject.
-                && self.lw(e - 1).is_some_and(|w| words::is_time_word(&w))
+                && self.lw(e - 1).is_some_and(|w| words::is_time_word(&w) || is_part_of_day(&w))
                 && self.lw(e - 2).is_some_and(|w| matches!(w.as_ref(), "on" | "last" | "this" | "late" | "early"))
             {
                 e -= 2;
+            } else if e > floor + 2
+                // "Spicer on Thursday evening said"
+                && self.lw(e - 1).is_some_and(|w| is_part_of_day(&w))
+                && self.lw(e - 2).is_some_and(|w| words::is_time_word(&w))
+                && self.lw(e - 3).is_some_and(|w| matches!(w.as_ref(), "on" | "late" | "early"))
+            {
+                e -= 3;
             } else if let Some(open) = self.party_tag_before(e, floor) {
                 e = open;
             } else {

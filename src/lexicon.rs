@@ -4,7 +4,9 @@
 //! (`src/data/verbs.txt`), so the clause detector knows that `required` or
 //! `found` is a verb.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
+
+use rustc_hash::FxHashMap as HashMap;
 use std::sync::LazyLock;
 
 use serde::Deserialize;
@@ -63,7 +65,7 @@ impl Default for Lexicon {
 impl Lexicon {
     pub fn builtin() -> Self {
         let mut lex = Lexicon {
-            verbs: HashMap::new(),
+            verbs: HashMap::default(),
             outlets: HashSet::new(),
         };
         // The built-in file is part of the binary and covered by tests.
@@ -125,7 +127,8 @@ pub mod class {
 }
 
 static VERB_FORMS: LazyLock<HashMap<String, u8>> = LazyLock::new(|| {
-    let mut forms: HashMap<String, u8> = HashMap::with_capacity(40_000);
+    let mut forms: HashMap<String, u8> = HashMap::default();
+    forms.reserve(40_000);
     let mut add = |w: String, bits: u8| *forms.entry(w).or_default() |= bits;
     for line in VERBS.lines().filter(|l| !l.starts_with('#')) {
         let mut parts = line.split(' ');

@@ -1,7 +1,7 @@
 //! Who has been mentioned so far in a document: the table that turns
 //! surnames, pronouns and descriptions into the names they refer to.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use super::np::{Np, NpKind, lower};
 use super::words;
@@ -24,6 +24,8 @@ pub struct Entity {
 pub struct Entities {
     pub list: Vec<Entity>,
     by_name: HashMap<String, usize>,
+    /// Multi-word names by their last word, lowercase: `tokar` → Nazar Tokar.
+    surnames: HashMap<String, Vec<usize>>,
 }
 
 /// A one-word name typed as an organisation by default that may as well be
@@ -93,19 +95,12 @@ impl Entities {
     }
 
     fn by_surname(&self, key: &str) -> Option<usize> {
-        self.list
+        self.surnames
+            .get(key)?
             .iter()
-            .enumerate()
-            .filter(|(_, e)| {
-                e.kind == SpeakerType::Person
-                    && e.name.contains(' ')
-                    && e.name
-                        .rsplit(' ')
-                        .next()
-                        .is_some_and(|s| s.eq_ignore_ascii_case(key))
-            })
-            .max_by_key(|(_, e)| (e.mentions, e.salient))
-            .map(|(i, _)| i)
+            .copied()
+            .filter(|&i| self.list[i].kind == SpeakerType::Person)
+            .max_by_key(|&i| (self.list[i].mentions, self.list[i].salient))
     }
 
     /// Records a mention of `name`; returns its entity.
@@ -128,9 +123,16 @@ impl Entities {
                     salient: 0,
                     spoke: 0,
                 });
-                self.by_name
-                    .insert(name.to_lowercase(), self.list.len() - 1);
-                self.list.len() - 1
+                let i = self.list.len() - 1;
+                let key = name.to_lowercase();
+                if let Some((_, surname)) = key.rsplit_once(' ') {
+                    self.surnames
+                        .entry(surname.to_string())
+                        .or_default()
+                        .push(i);
+                }
+                self.by_name.insert(key, i);
+                i
             }
         };
         let e = &mut self.list[i];

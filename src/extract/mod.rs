@@ -10,6 +10,8 @@ mod np;
 mod scan;
 mod words;
 
+use std::borrow::Cow;
+
 use rayon::prelude::*;
 
 use crate::corpus::{Corpus, Document};
@@ -88,13 +90,24 @@ impl Extractor {
         for (pi, p) in paras.iter().enumerate() {
             let qs = &quotes[pi];
             let toks = scan::tokens(text, p.start, p.end, qs);
-            let sentences =
-                self.join_attributions(text, &toks, qs, scan::sentences(text, &toks, qs));
+            // Each word is lowercased once per paragraph; the rules only borrow.
+            let lower_text = text[p.start..p.end].to_ascii_lowercase();
+            let lows = np::lowercase_tokens(text, &lower_text, p.start, &toks);
+            let verbs = np::token_verbs(&lows, &self.lexicon);
+            let sentences = self.join_attributions(
+                text,
+                &toks,
+                (&lows, &verbs),
+                qs,
+                scan::sentences(text, &toks, qs),
+            );
             let para_only = sentences.len() == 1 && is_lone_quote(&toks, &sentences[0]);
             for (si, r) in sentences.into_iter().enumerate() {
                 let s = Sent {
                     text,
-                    toks: &toks[r],
+                    toks: &toks[r.clone()],
+                    lows: &lows[r.clone()],
+                    verbs: &verbs[r],
                     quotes: qs,
                     lex: &self.lexicon,
                 };
@@ -147,6 +160,7 @@ impl Extractor {
         &self,
         text: &str,
         toks: &[scan::Tok],
+        (lows, verbs): (&[Cow<'_, str>], &[Option<ClauseKind>]),
         quotes: &[scan::Quote],
         sentences: Vec<std::ops::Range<usize>>,
     ) -> Vec<std::ops::Range<usize>> {
@@ -154,7 +168,12 @@ impl Extractor {
         for r in sentences {
             if let Some(prev) = out.last_mut()
                 && is_lone_quote(toks, prev)
-                && self.is_attribution_tail(text, &toks[r.clone()], quotes)
+                && self.is_attribution_tail(
+                    text,
+                    &toks[r.clone()],
+                    (&lows[r.clone()], &verbs[r.clone()]),
+                    quotes,
+                )
             {
                 prev.end = r.end;
                 continue;
@@ -166,7 +185,13 @@ impl Extractor {
 
     /// A short sentence that is only a speaker and a cue, with at most a
     /// listener or an adverbial: `Okafor said Friday.`, `Garza asked the crowd.`
-    fn is_attribution_tail(&self, text: &str, toks: &[scan::Tok], quotes: &[scan::Quote]) -> bool {
+    fn is_attribution_tail(
+        &self,
+        text: &str,
+        toks: &[scan::Tok],
+        (lows, verbs): (&[Cow<'_, str>], &[Option<ClauseKind>]),
+        quotes: &[scan::Quote],
+    ) -> bool {
         if toks.len() > 16
             || toks
                 .iter()
@@ -177,6 +202,8 @@ impl Extractor {
         let s = Sent {
             text,
             toks,
+            lows,
+            verbs,
             quotes,
             lex: &self.lexicon,
         };

@@ -11,6 +11,10 @@ use crate::lexicon::{self, ClauseKind, Lexicon};
 pub struct Sent<'a> {
     pub text: &'a str,
     pub toks: &'a [Tok],
+    /// The lowercase form of each token (empty for punctuation and quotes).
+    pub lows: &'a [Cow<'a, str>],
+    /// Each token's speech-verb entry in the lexicon, looked up once.
+    pub verbs: &'a [Option<ClauseKind>],
     pub quotes: &'a [Quote],
     pub lex: &'a Lexicon,
 }
@@ -44,6 +48,37 @@ pub struct Np {
     /// First and one-past-last token of the phrase.
     pub first: usize,
     pub end: usize,
+}
+
+/// The lowercase form of every token: words borrow from the text unless
+/// they hold a capital; punctuation and quotes are empty.
+pub fn lowercase_tokens<'a>(
+    text: &'a str,
+    lower_text: &'a str,
+    base: usize,
+    toks: &[Tok],
+) -> Vec<Cow<'a, str>> {
+    toks.iter()
+        .map(|t| match t.kind {
+            // `lower_text` is the paragraph ASCII-lowercased, offsets unchanged.
+            TokKind::Word => {
+                let w = &text[t.start..t.end];
+                if w.is_ascii() {
+                    Cow::Borrowed(&lower_text[t.start - base..t.end - base])
+                } else {
+                    lower(w)
+                }
+            }
+            _ => Cow::Borrowed(""),
+        })
+        .collect()
+}
+
+/// The lexicon's speech-verb entry for every token.
+pub fn token_verbs(lows: &[Cow<'_, str>], lex: &Lexicon) -> Vec<Option<ClauseKind>> {
+    lows.iter()
+        .map(|w| if w.is_empty() { None } else { lex.verb(w) })
+        .collect()
 }
 
 /// Lowercases only when needed.
@@ -95,11 +130,19 @@ impl<'a> Sent<'a> {
     }
 
     pub fn lw(&self, i: usize) -> Option<Cow<'a, str>> {
-        self.word(i).map(lower)
+        let t = self.toks.get(i)?;
+        let lows: &'a [Cow<'a, str>] = self.lows;
+        (t.kind == TokKind::Word).then(|| Cow::Borrowed(lows[i].as_ref()))
+    }
+
+    /// The lowercase form of word `i`, borrowed from the paragraph's table.
+    pub fn low(&self, i: usize) -> Option<&str> {
+        let t = self.toks.get(i)?;
+        (t.kind == TokKind::Word).then(|| self.lows[i].as_ref())
     }
 
     pub fn is_word(&self, i: usize, w: &str) -> bool {
-        self.word(i).is_some_and(|x| x.eq_ignore_ascii_case(w))
+        self.low(i).is_some_and(|x| x == w)
     }
 
     pub fn punct(&self, i: usize) -> Option<char> {
@@ -127,8 +170,8 @@ impl<'a> Sent<'a> {
         if !is_capitalised(w) {
             return false;
         }
-        let l = lower(strip_possessive(w));
-        !(words::is_function_word(&l) || (i == 0 && self.lex.verb(&l).is_some()))
+        let l = strip_possessive(self.low(i).unwrap_or_default());
+        !(words::is_function_word(l) || (i == 0 && self.lex.verb(l).is_some()))
     }
 
     /// A speech verb at `i`, not used as a noun (`a report`), an infinitive
@@ -138,7 +181,7 @@ impl<'a> Sent<'a> {
         if is_capitalised(w) && i != 0 {
             return None; // "United States", "Reports"
         }
-        let kind = self.lex.verb(w)?;
+        let kind = self.verbs[i]?;
         // "is touting", "were warning": a progressive, unlike "is said to".
         let progressive = w.ends_with("ing")
             && i > 0

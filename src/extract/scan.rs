@@ -68,12 +68,18 @@ pub fn paragraphs(text: &str) -> Vec<Paragraph> {
         if trimmed.is_empty() {
             continue;
         }
-        let lower = trimmed.to_lowercase();
-        let bare = lower.trim_end_matches([':', '.']);
-        if FURNITURE_HEADINGS.contains(&bare) {
-            break;
+        // Headings are short; only their lowercase form is ever compared.
+        if trimmed.len() <= 40 {
+            let lower = trimmed.to_lowercase();
+            if FURNITURE_HEADINGS.contains(&lower.trim_end_matches([':', '.'])) {
+                break;
+            }
         }
-        if SKIP_PREFIXES.iter().any(|p| lower.starts_with(p)) || is_byline(trimmed) {
+        if SKIP_PREFIXES
+            .iter()
+            .any(|p| starts_with_ignore_case(trimmed, p))
+            || is_byline(trimmed)
+        {
             continue;
         }
         // Furniture is cut by the sentence: the statements before it stay.
@@ -117,7 +123,9 @@ const FURNITURE_SENTENCES: &[&str] = &[
 /// A byline: `By Maria Lopez, CBC News`, `Reporting by Ana Ruiz`, `Maria
 /// Lopez · CBC News`. Short, and nothing but names, commas and `and`.
 pub fn is_byline(line: &str) -> bool {
-    let lower = line.to_lowercase();
+    if line.len() > 120 {
+        return false;
+    }
     let rest = [
         "by ",
         "reporting by ",
@@ -126,7 +134,7 @@ pub fn is_byline(line: &str) -> bool {
         "story by ",
     ]
     .iter()
-    .find_map(|p| lower.starts_with(p).then(|| &line[p.len()..]));
+    .find_map(|p| starts_with_ignore_case(line, p).then(|| &line[p.len()..]));
     let body = match rest {
         Some(r) => r,
         None if line.contains(" · ") || line.contains(" | ") => line,
@@ -153,21 +161,33 @@ pub fn is_byline(line: &str) -> bool {
 /// Where page furniture starts inside a paragraph, at a sentence boundary:
 /// `… she said. Follow her on Twitter: @anaruiz`.
 fn furniture_tail(line: &str) -> Option<usize> {
-    let lower = line.to_lowercase();
-    let mut starts = vec![0];
     let b = line.as_bytes();
-    for i in 1..b.len() {
-        if b[i - 1] == b' ' && i >= 2 && matches!(b[i - 2], b'.' | b'!' | b'?' | b'"') {
-            starts.push(i);
-        }
-    }
-    starts.into_iter().find(|&i| {
-        let s = &lower[i..];
-        FURNITURE_SENTENCES.iter().any(|p| s.starts_with(p))
-            || s.split_whitespace()
-                .next()
-                .is_some_and(|w| w.starts_with('@') && w.len() > 1)
+    // Every furniture sentence opens with one of these bytes.
+    let opener = |c: u8| {
+        matches!(
+            c.to_ascii_lowercase(),
+            b'f' | b'c' | b'r' | b'e' | b'a' | b'w' | b'(' | b'@'
+        )
+    };
+    let sentence_start = |i: usize| {
+        opener(b[i])
+            && (i == 0
+                || (i >= 2 && b[i - 1] == b' ' && matches!(b[i - 2], b'.' | b'!' | b'?' | b'"')))
+    };
+    (0..b.len()).filter(|&i| sentence_start(i)).find(|&i| {
+        let s = &line[i..];
+        FURNITURE_SENTENCES
+            .iter()
+            .any(|p| starts_with_ignore_case(s, p))
+            || (b[i] == b'@' && b.get(i + 1).is_some_and(|c| c.is_ascii_alphanumeric()))
     })
+}
+
+/// ASCII case-insensitive prefix test, safe on any UTF-8 text.
+fn starts_with_ignore_case(s: &str, prefix: &str) -> bool {
+    s.as_bytes()
+        .get(..prefix.len())
+        .is_some_and(|head| head.eq_ignore_ascii_case(prefix.as_bytes()))
 }
 
 /// A line with no sentence-ending punctuation is a headline, a dateline or a
@@ -540,7 +560,7 @@ fn joins_word(c: char) -> bool {
 
 /// Tokenises `text[start..end]`, turning each quote into a single token.
 pub fn tokens(text: &str, start: usize, end: usize, quotes: &[Quote]) -> Vec<Tok> {
-    let mut out = Vec::new();
+    let mut out = Vec::with_capacity((end - start) / 5 + 4);
     let mut qi = 0;
     let mut i = start;
     let bytes = text.as_bytes();

@@ -553,6 +553,7 @@ impl Extractor {
                 continue;
             }
             let cue_word = s.word(v).unwrap_or_default();
+            let mut repeat = None;
             if !new_cue_form_fits(s, v, kind) {
                 continue;
             }
@@ -725,7 +726,7 @@ impl Extractor {
                             && s.cue(t + 2).is_some()
                             && s.trim_end(t + 3, n) == t + 3
                     }) {
-                        used[t + 2] = true;
+                        repeat = Some(t + 2);
                         b = t;
                     }
                     (np, c, b)
@@ -768,6 +769,9 @@ impl Extractor {
                 resolved.speaker.kind = SpeakerType::Unknown;
             }
             used[v] = true;
+            if let Some(r) = repeat {
+                used[r] = true;
+            }
             clauses.push((a, b));
             last_subject = Some(np.clone());
             let via = via
@@ -987,9 +991,12 @@ fn clause_follows(s: &Sent, c: usize) -> bool {
 fn new_cue_form_fits(s: &Sent, v: usize, kind: ClauseKind) -> bool {
     let Some(w) = s.lw(v) else { return false };
     let class = lexicon::verb_class(&w);
+    // `…, citing fears of terrorism`: a participle after a comma goes on with
+    // the sentence's subject; elsewhere an -ing form is a noun or modifier.
     if kind == ClauseKind::Object
         && class & lexicon::class::ING != 0
         && class & lexicon::class::PAST == 0
+        && s.punct(v - 1) != Some(',')
     {
         return false;
     }

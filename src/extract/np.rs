@@ -171,7 +171,13 @@ impl<'a> Sent<'a> {
             return false;
         }
         let l = strip_possessive(self.low(i).unwrap_or_default());
-        !(words::is_function_word(l) || (i == 0 && self.lex.verb(l).is_some()))
+        // At a sentence's start a capital says nothing: "Standing with
+        // activists, …" opens with a participle, "Despite …" with a preposition.
+        let opener = i == 0
+            && (self.lex.verb(l).is_some()
+                || words::is_preposition(l)
+                || lexicon::verb_class(l) == lexicon::class::ING);
+        !(words::is_function_word(l) || opener)
     }
 
     /// A speech verb at `i`, not used as a noun (`a report`), an infinitive
@@ -530,13 +536,21 @@ impl<'a> Sent<'a> {
             if matches!(w.as_ref(), "and" | "but" | "then") {
                 return self.sentence_subject();
             }
-            if w == "who" && t > 0 && self.punct(t - 1) == Some(',') {
-                return self.appositive_subject(t - 1);
-            }
-            // "voters who said they would vote": the noun before the relative.
-            if w == "who" && t > 0 && self.word(t - 1).is_some() {
+            // "Beck, who said …" / "voters who said …": the relative names its
+            // antecedent; the mention at the cue is "who".
+            let antecedent = if w == "who" && t > 0 && self.punct(t - 1) == Some(',') {
+                self.appositive_subject(t - 1)
+            } else if w == "who" && t > 0 && self.word(t - 1).is_some() {
                 let start = self.phrase_start(t - 1);
-                return self.np_span(start, t);
+                self.np_span(start, t)
+            } else {
+                None
+            };
+            if w == "who" {
+                return antecedent.map(|np| Np {
+                    mention: "who".to_string(),
+                    ..np
+                });
             }
         }
         if self.punct(t) == Some(',') {

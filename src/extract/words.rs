@@ -85,6 +85,18 @@ pub fn is_preposition(w: &str) -> bool {
             | "unlike"
             | "toward"
             | "towards"
+            | "despite"
+            | "alongside"
+            | "amid"
+            | "amidst"
+            | "throughout"
+            | "beyond"
+            | "per"
+            | "upon"
+            | "onto"
+            | "inside"
+            | "outside"
+            | "near"
     )
 }
 

@@ -236,7 +236,37 @@ impl Extractor {
         let mut used = vec![false; s.len()];
         self.quotes(s, ents, out, at, &mut used);
         self.according_to(s, ents, out);
+        self.colon(s, ents, out);
         self.indirect(s, ents, out, &mut used);
+    }
+
+    /// `Milbank: Republicans waving the flag of surrender to Trump.` — a name
+    /// and a colon opening the sentence attribute what follows.
+    fn colon(&self, s: &Sent, ents: &mut Entities, out: &mut Vec<Found>) {
+        let Some(c) = (1..s.len().min(6)).find(|&i| s.punct(i) == Some(':')) else {
+            return;
+        };
+        let n = s.trim_end(0, s.len());
+        if s.quote(c + 1).is_some() || n < c + 4 {
+            return;
+        }
+        let Some(np) = colon_speaker(s, c + 1) else { return };
+        let pos = s.toks[c].start;
+        let Some(resolved) = ents.resolve(&np, pos, &self.lexicon) else {
+            return;
+        };
+        let (start, end) = s.span(c + 1, n);
+        out.push(Found {
+            start,
+            end,
+            kind: Kind::Indirect,
+            cue: Some(":".to_string()),
+            speaker: Some(resolved),
+            via: None,
+            base: 0.8,
+            chain: None,
+            context: None,
+        });
     }
 
     /// Direct and partial quotations.
@@ -307,7 +337,7 @@ impl Extractor {
                         start,
                         end,
                         kind,
-                        cue: Some(s.word(cue).unwrap_or_default().to_lowercase()),
+                        cue: Some(cue_text(s, cue)),
                         speaker: Some(resolved),
                         via,
                         base,
@@ -404,6 +434,10 @@ impl Extractor {
         }
         if s.cue(k - 1).is_some() {
             return s.subject_of(k - 1).map(|np| (np, k - 1));
+        }
+        // "Ted Cruz: ‘Physically assaulting a reporter is a fireable offense.’"
+        if let Some(np) = colon_speaker(s, k) {
+            return Some((np, k - 1));
         }
         if k >= 2 && matches!(s.punct(k - 1), Some(':' | ',')) {
             if s.cue(k - 2).is_some() {
@@ -931,6 +965,36 @@ impl Extractor {
         out.dedup_by_key(|s| (s.start, s.end));
         out
     }
+}
+
+/// The cue as written: the verb, or the colon of `Name: "…"`.
+fn cue_text(s: &Sent, cue: usize) -> String {
+    match (s.low(cue), s.punct(cue)) {
+        (Some(w), _) => w.to_string(),
+        (None, Some(c)) => c.to_string(),
+        _ => String::new(),
+    }
+}
+
+/// The speaker of `Name: …`, the colon just before token `k`: a name of at
+/// most four words opening the sentence (or right after a dash), not a
+/// heading word such as `Update:` or `Note:`.
+fn colon_speaker(s: &Sent, k: usize) -> Option<Np> {
+    if k < 2 || s.punct(k - 1) != Some(':') {
+        return None;
+    }
+    let colon = k - 1;
+    let start = (0..colon)
+        .rev()
+        .find(|&i| matches!(s.punct(i), Some('—' | '–' | '-')))
+        .map_or(0, |d| d + 1);
+    if colon - start > 4 || colon == start || !(start..colon).all(|i| s.is_name_word(i) || s.word(i).is_some_and(|w| w.len() > 1 && w.chars().next().is_some_and(char::is_uppercase))) {
+        return None;
+    }
+    let np = s.np_span(start, colon)?;
+    let NpKind::Name(name) = &np.kind else { return None };
+    let heading = !name.contains(' ') && (lexicon::verb_class(&lower(name)) != 0 || name.len() < 3);
+    (!heading).then_some(np)
 }
 
 /// The sentence is one quotation, with at most punctuation after it.

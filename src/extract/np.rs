@@ -180,14 +180,32 @@ impl<'a> Sent<'a> {
         !(words::is_function_word(l) || opener)
     }
 
+    /// Most words capitalised, as in a headline: at least four words, three
+    /// in four with a capital.
+    pub fn is_title_case(&self) -> bool {
+        let (mut words, mut caps) = (0, 0);
+        for i in 0..self.len() {
+            if let Some(w) = self.word(i) {
+                words += 1;
+                caps += usize::from(is_capitalised(w));
+            }
+        }
+        words >= 4 && caps * 4 >= words * 3
+    }
+
     /// A speech verb at `i`, not used as a noun (`a report`), an infinitive
     /// (`declined to comment`) or a passive (`is said to`).
     pub fn cue(&self, i: usize) -> Option<ClauseKind> {
         let w = self.word(i)?;
-        if is_capitalised(w) && i != 0 {
-            return None; // "United States", "Reports"
-        }
         let kind = self.verbs[i]?;
+        // "United States", "Reports": a capital is a name, except in a
+        // title-case headline sentence ("Clinton Says Russians Hacked DNC.").
+        if is_capitalised(w)
+            && i != 0
+            && !(matches!(kind, ClauseKind::Bare | ClauseKind::That) && self.is_title_case() && self.is_name_word(i - 1))
+        {
+            return None;
+        }
         // "is touting", "were warning": a progressive, unlike "is said to".
         let progressive = w.ends_with("ing")
             && i > 0
@@ -477,7 +495,10 @@ impl<'a> Sent<'a> {
         loop {
             if e > floor
                 && self.lw(e - 1).is_some_and(|w| {
-                    words::is_verb_filler(&w) || w == "not" || w == "did" || w == "does"
+                    words::is_verb_filler(&w)
+                        || matches!(w.as_ref(), "not" | "did" | "does" | "do" | "don't" | "doesn't" | "didn't" | "don’t" | "doesn’t" | "didn’t")
+                        // "politely suggested", "recently wrote": an adverb.
+                        || (w.len() > 4 && w.ends_with("ly") && lexicon::verb_class(&w) == 0 && !self.is_name_word(e - 1))
                 })
             {
                 e -= 1;
@@ -519,7 +540,9 @@ impl<'a> Sent<'a> {
     /// subject and its verb (`Trump also said`).
     pub fn skip_verb_fillers(&self, i: usize) -> usize {
         let mut j = i;
-        while self.lw(j).is_some_and(|w| words::is_verb_filler(&w)) {
+        while self.lw(j).is_some_and(|w| {
+            words::is_verb_filler(&w) || (w.len() > 4 && w.ends_with("ly") && lexicon::verb_class(&w) == 0)
+        }) {
             j += 1;
         }
         j

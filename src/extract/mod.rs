@@ -250,7 +250,20 @@ impl Extractor {
         if s.quote(c + 1).is_some() || n < c + 4 {
             return;
         }
-        let Some(np) = colon_speaker(s, c + 1) else { return };
+        // Prose, not a list of names or a title-case headline.
+        let (words, lower_words) = (c + 1..n).fold((0, 0), |(w, l), i| match s.word(i) {
+            Some(x) => (
+                w + 1,
+                l + usize::from(x.chars().next().is_some_and(char::is_lowercase)),
+            ),
+            None => (w, l),
+        });
+        if lower_words * 10 < words * 3 {
+            return;
+        }
+        let Some(np) = colon_speaker(s, c + 1) else {
+            return;
+        };
         let pos = s.toks[c].start;
         let Some(resolved) = ents.resolve(&np, pos, &self.lexicon) else {
             return;
@@ -588,6 +601,7 @@ impl Extractor {
             }
             let cue_word = s.word(v).unwrap_or_default();
             let mut repeat = None;
+            let mut prep_object = false;
             if !new_cue_form_fits(s, v, kind) {
                 continue;
             }
@@ -728,22 +742,40 @@ impl Extractor {
                     if !s.is_word(c, "that") {
                         c = skip_time(s, c);
                     }
-                    let takes_clause = match kind {
-                        ClauseKind::Bare | ClauseKind::Document => clause_follows(s, c),
-                        // An object that carries a proposition of its own (a
-                        // quote, a clause) is what was noted or written:
-                        // `noted the dichotomy between the way they are treated`,
-                        // but not `explains the features of the new app`.
-                        ClauseKind::That => {
-                            s.lw(c).is_some_and(|w| {
-                                words::is_subject_pronoun(&w) || words::is_pronoun_contraction(&w)
-                            }) || (object_follows(s, c, n)
-                                && !s.lw(c).is_some_and(|w| words::is_preposition(&w))
-                                && ((c..n).any(|i| s.quote(i).is_some()) || clause_follows(s, c)))
+                    // "warned about the cost", "spoke of a betrayal", "pointed
+                    // out that …": what the speech is about follows the particle.
+                    if let Some(p) = s.low(c)
+                        && speech_particle(p, kind)
+                    {
+                        if p == "out" && s.is_word(c + 1, "that") {
+                            c += 1;
+                        } else if object_follows(s, c + 1, n) {
+                            c += 1;
+                            if s.is_word(c, "that") && clause_follows(s, c + 1) {
+                                c += 1;
+                            }
+                            prep_object = true;
                         }
-                        ClauseKind::Object => object_follows(s, c, n),
-                        ClauseKind::Quote => false,
-                    };
+                    }
+                    let takes_clause = prep_object
+                        || match kind {
+                            ClauseKind::Bare | ClauseKind::Document => clause_follows(s, c),
+                            // An object that carries a proposition of its own (a
+                            // quote, a clause) is what was noted or written:
+                            // `noted the dichotomy between the way they are treated`,
+                            // but not `explains the features of the new app`.
+                            ClauseKind::That => {
+                                s.lw(c).is_some_and(|w| {
+                                    words::is_subject_pronoun(&w)
+                                        || words::is_pronoun_contraction(&w)
+                                }) || (object_follows(s, c, n)
+                                    && !s.lw(c).is_some_and(|w| words::is_preposition(&w))
+                                    && ((c..n).any(|i| s.quote(i).is_some())
+                                        || clause_follows(s, c)))
+                            }
+                            ClauseKind::Object => object_follows(s, c, n),
+                            ClauseKind::Quote => false,
+                        };
                     // After a speech act, "that" is a determiner: `rejected that idea`.
                     let that_clause = s.is_word(c, "that")
                         && (kind != ClauseKind::Object || clause_follows(s, c + 1));
@@ -988,12 +1020,24 @@ fn colon_speaker(s: &Sent, k: usize) -> Option<Np> {
         .rev()
         .find(|&i| matches!(s.punct(i), Some('—' | '–' | '-')))
         .map_or(0, |d| d + 1);
-    if colon - start > 4 || colon == start || !(start..colon).all(|i| s.is_name_word(i) || s.word(i).is_some_and(|w| w.len() > 1 && w.chars().next().is_some_and(char::is_uppercase))) {
+    if colon - start > 4
+        || colon == start
+        || !(start..colon).all(|i| {
+            s.is_name_word(i)
+                || s.word(i).is_some_and(|w| {
+                    w.len() > 1 && w.chars().next().is_some_and(char::is_uppercase)
+                })
+        })
+    {
         return None;
     }
     let np = s.np_span(start, colon)?;
-    let NpKind::Name(name) = &np.kind else { return None };
-    let heading = !name.contains(' ') && (lexicon::verb_class(&lower(name)) != 0 || name.len() < 3);
+    let NpKind::Name(name) = &np.kind else {
+        return None;
+    };
+    let heading = (!name.contains(' ')
+        && (lexicon::verb_class(&lower(name)) != 0 || name.len() < 3))
+        || words::is_heading_word(&lower(name));
     (!heading).then_some(np)
 }
 
@@ -1065,6 +1109,19 @@ fn new_cue_form_fits(s: &Sent, v: usize, kind: ClauseKind) -> bool {
         return false;
     }
     let ambiguous = class & lexicon::class::NOUN != 0 && class & lexicon::class::PAST == 0;
+    // "Rust Belt states underscored …", "Trump's comments signal …": a noun
+    // that is the head of a subject, after a possessive or before a verb.
+    if ambiguous {
+        let possessive = v > 0
+            && s.low(v - 1)
+                .is_some_and(|p| p.ends_with("'s") || p.ends_with("’s"));
+        let verb_next = s.low(v + 1).is_some_and(|n| {
+            words::is_finite_marker(n) || (lexicon::is_finite_verb(n) && !words::is_preposition(n))
+        });
+        if possessive || verb_next {
+            return false;
+        }
+    }
     // A clause after the verb (checked later) settles the reading of the others.
     if !ambiguous
         || !matches!(
@@ -1116,6 +1173,21 @@ fn object_follows(s: &Sent, c: usize, n: usize) -> bool {
                 let adverb = w.ends_with("ly") && lexicon::verb_class(&w) == 0;
                 !(particle || adverb)
             }))
+}
+
+/// A particle or preposition after a speech verb that introduces what the
+/// speech was about: `about`, `of`, `on`, `against`, `over` after any speech
+/// verb; `for`, `with`, `to`, `out` only after a speech act (`called for`,
+/// `sided with`, `referred to`, `lashed out at`).
+fn speech_particle(p: &str, kind: ClauseKind) -> bool {
+    match kind {
+        ClauseKind::Quote | ClauseKind::Document => false,
+        ClauseKind::Object => matches!(
+            p,
+            "about" | "of" | "on" | "against" | "over" | "for" | "with" | "to" | "out"
+        ),
+        ClauseKind::Bare | ClauseKind::That => matches!(p, "about" | "of" | "against" | "over"),
+    }
 }
 
 /// Where a speech act's object ends: at `, stating …` / `, adding …`, a

@@ -202,7 +202,9 @@ impl<'a> Sent<'a> {
         // title-case headline sentence ("Clinton Says Russians Hacked DNC.").
         if is_capitalised(w)
             && i != 0
-            && !(matches!(kind, ClauseKind::Bare | ClauseKind::That) && self.is_title_case() && self.is_name_word(i - 1))
+            && !(matches!(kind, ClauseKind::Bare | ClauseKind::That)
+                && self.is_title_case()
+                && self.is_name_word(i - 1))
         {
             return None;
         }
@@ -213,6 +215,16 @@ impl<'a> Sent<'a> {
                 .lw(i - 1)
                 .is_some_and(|p| matches!(p.as_ref(), "is" | "was" | "are" | "were" | "been"));
         if !progressive && i > 0 && self.lw(i - 1).is_some_and(|p| words::blocks_cue(&p)) {
+            return None;
+        }
+        // "400 pledged delegates", "more pledged delegates": a participle
+        // after a number or quantity modifies the noun after it.
+        if i > 0
+            && self.lw(i - 1).is_some_and(|p| {
+                p.starts_with(|c: char| c.is_ascii_digit())
+                    || matches!(p.as_ref(), "more" | "fewer" | "most")
+            })
+        {
             return None;
         }
         Some(kind)
@@ -541,7 +553,8 @@ impl<'a> Sent<'a> {
     pub fn skip_verb_fillers(&self, i: usize) -> usize {
         let mut j = i;
         while self.lw(j).is_some_and(|w| {
-            words::is_verb_filler(&w) || (w.len() > 4 && w.ends_with("ly") && lexicon::verb_class(&w) == 0)
+            words::is_verb_filler(&w)
+                || (w.len() > 4 && w.ends_with("ly") && lexicon::verb_class(&w) == 0)
         }) {
             j += 1;
         }

@@ -965,3 +965,44 @@ pub fn is_party_tag(w: &str) -> bool {
     let b = w.as_bytes();
     b.len() >= 3 && matches!(b[0], b'D' | b'R' | b'I') && b[1] == b'-' && b[2].is_ascii_uppercase()
 }
+
+/// Words that label a paragraph rather than name a speaker (`Latest:`,
+/// `Editor's Note:`, `Correction:`).
+pub fn is_heading_word(w: &str) -> bool {
+    matches!(
+        w,
+        "latest"
+            | "the latest"
+            | "update"
+            | "updated"
+            | "correction"
+            | "clarification"
+            | "note"
+            | "editor's note"
+            | "editor’s note"
+            | "editors note"
+            | "plus"
+            | "week"
+            | "paid notice"
+            | "morning email"
+            | "breaking"
+            | "breaking news"
+            | "watch"
+            | "read"
+            | "related"
+            | "video"
+            | "photos"
+            | "opinion"
+            | "analysis"
+            | "exclusive"
+            | "background"
+            | "context"
+            | "disclosure"
+            | "warning"
+            | "spoiler"
+            | "bottom line"
+            | "question"
+            | "answer"
+            | "transcript"
+    )
+}

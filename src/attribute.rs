@@ -74,6 +74,33 @@ pub struct Index<'a> {
     postings: HashMap<String, Vec<u32>>,
     /// Statements containing each exact normalised word, for weights.
     df: HashMap<String, u32>,
+    /// Distinct statements (not nested in another) containing each key.
+    key_df: HashMap<String, u32>,
+    /// Statements not nested in another one.
+    distinct: usize,
+}
+
+/// For each statement, whether another statement of its document spans it
+/// (a partial quote inside the reported clause around it). Statements come
+/// sorted by document, then position.
+fn nested_in_another(statements: &[Statement]) -> Vec<bool> {
+    let mut out = vec![false; statements.len()];
+    let mut cover: Option<(usize, &str, usize, usize)> = None; // (index, doc, start, end)
+    for (i, st) in statements.iter().enumerate() {
+        if let Some((j, doc, start, end)) = cover
+            && doc == st.doc
+            && start <= st.start
+            && st.end <= end
+            && j != i
+        {
+            out[i] = true;
+            continue;
+        }
+        if cover.is_none_or(|(_, doc, _, end)| doc != st.doc || st.end > end) {
+            cover = Some((i, st.doc.as_str(), st.start, st.end));
+        }
+    }
+    out
 }
 
 /// The index key of a word: its first three letters, so inflections and
@@ -103,6 +130,9 @@ impl<'a> Index<'a> {
             .collect();
         let mut postings: HashMap<String, Vec<u32>> = HashMap::new();
         let mut df: HashMap<String, u32> = HashMap::new();
+        let mut key_df: HashMap<String, u32> = HashMap::new();
+        let nested = nested_in_another(statements);
+        let mut distinct = 0;
         for (i, ws) in words.iter().enumerate() {
             let mut keys: Vec<String> = ws
                 .iter()
@@ -113,6 +143,20 @@ impl<'a> Index<'a> {
             keys.dedup();
             for k in keys {
                 postings.entry(k).or_default().push(i as u32);
+            }
+            // A quoted fragment inside a reported clause is the same words
+            // again: it is indexed, but not counted for how common a word is.
+            if nested[i] {
+                continue;
+            }
+            distinct += 1;
+            for k in ws
+                .iter()
+                .filter(|w| !w.stop)
+                .map(|w| key(&w.norm))
+                .collect::<std::collections::BTreeSet<_>>()
+            {
+                *key_df.entry(k).or_default() += 1;
             }
             let mut seen: Vec<&str> = ws
                 .iter()
@@ -130,6 +174,8 @@ impl<'a> Index<'a> {
             words,
             postings,
             df,
+            key_df,
+            distinct,
         }
     }
 
@@ -144,8 +190,8 @@ impl<'a> Index<'a> {
     /// words more common than that ("Russia", "Telegram") supports nothing.
     fn selective(&self, word: &str) -> bool {
         // Counted by key, so "Russia" counts its "Russian"s and "Russians".
-        let df = self.postings.get(&key(word)).map_or(0, Vec::len);
-        df * 4 <= self.statements.len().max(8)
+        let df = self.key_df.get(&key(word)).copied().unwrap_or(0) as usize;
+        df * 4 <= self.distinct.max(8)
     }
 
     /// Statements that could reach `threshold`: for each, the weighted share

@@ -40,23 +40,24 @@ struct Suite {
     min_precision: f64,
 }
 
-/// The articles the extractor was developed on.
+/// The articles the extractor was developed on. Floors sit just under the
+/// measured figures (0.980 / 1.000), so a regression fails.
 const SEEDS: Suite = Suite {
     name: "seed",
     gold: "tests/fixtures/seeds_gold.yaml",
     corpus: "seeds",
-    min_recall: 0.9,
-    min_precision: 0.9,
+    min_recall: 0.95,
+    min_precision: 0.97,
 };
 
-/// Articles written for evaluation only. The floor is a regression guard; the
-/// reported figures are the measure.
+/// Articles written for evaluation only. Floors sit just under the measured
+/// figures (0.857 / 0.846); the reported figures are the measure.
 const HELDOUT: Suite = Suite {
     name: "held-out",
     gold: "tests/fixtures/heldout_gold.yaml",
     corpus: "tests/fixtures/heldout",
-    min_recall: 0.5,
-    min_precision: 0.5,
+    min_recall: 0.83,
+    min_precision: 0.82,
 };
 
 const KINDS: [&str; 4] = ["direct", "partial", "indirect", "according_to"];

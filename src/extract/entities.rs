@@ -178,7 +178,7 @@ impl Entities {
                 (e.kind == SpeakerType::Person || maybe_surname(e))
                     && e.salient > 0
                     && e.salient <= before + 1
-                    && before - e.salient < PRONOUN_REACH
+                    && before.saturating_sub(e.salient) < PRONOUN_REACH
                     && lexicon::sex_of(&e.name, e.role.as_deref()).is_none_or(|x| x == sex)
             })
             .max_by_key(|(_, e)| e.salient)

@@ -615,6 +615,10 @@ impl Extractor {
                 })
                 && lexicon::verb_class(&lower(cue_word)) & lexicon::class::PAST != 0
             {
+                // Nothing inside the participle's phrase is a statement either.
+                for u in used.iter_mut().take(s.segment_end(v + 1)).skip(v) {
+                    *u = true;
+                }
                 continue;
             }
             let mut via = None;
@@ -649,6 +653,8 @@ impl Extractor {
                 && s.punct(v - 1) == Some(',')
                 && let Some(prev) = &last_subject
                 && (v + 1..n).any(|i| s.word(i).is_some())
+                // "…, speaking on condition of anonymity": how, not what.
+                && !s.low(v + 1).is_some_and(words::is_preposition)
             {
                 // "…, Fiorina said, adding that …": the same speaker goes on.
                 let mut c = v + 1;
@@ -657,7 +663,15 @@ impl Extractor {
                 }
                 (prev.clone(), c, n)
             } else {
-                let Some(np) = s.subject_of(v) else { continue };
+                // "…said he had followed the forward and described him as …":
+                // a second verb joined by "and" has the first one's subject.
+                let shared = s
+                    .is_word(v - 1, "and")
+                    .then(|| last_subject.clone())
+                    .flatten();
+                let Some(np) = shared.or_else(|| s.subject_of(v)) else {
+                    continue;
+                };
                 let rest_has_that = (v + 1..n).any(|i| s.is_word(i, "that"));
                 // "…, Tokar said." / "…, regulators said last month." — but not
                 // "Whitcombe, a doctor in Dayton, Ohio, said the delay was dangerous."
@@ -728,13 +742,14 @@ impl Extractor {
                         });
                         // "told a rally audience that …": a listener, then the clause.
                         let listener = takes_listener(cue_word) || kind == ClauseKind::Object;
-                        let plain = (c..t)
-                            .all(|k| s.word(k).is_some() || (listener && s.punct(k) == Some(',')))
-                            && !(c..t).any(|k| {
-                                s.lw(k).is_some_and(|w| {
-                                    words::is_finite_marker(&w) || lexicon::is_finite_verb(&w)
-                                })
-                            });
+                        let plain = (c..t).all(|k| {
+                            (s.word(k).is_some() && s.cue(k).is_none())
+                                || (listener && s.punct(k) == Some(','))
+                        }) && !(c..t).any(|k| {
+                            s.lw(k).is_some_and(|w| {
+                                words::is_finite_marker(&w) || lexicon::is_finite_verb(&w)
+                            })
+                        });
                         if (adverbial || listener) && plain {
                             c = t;
                         }
@@ -768,10 +783,19 @@ impl Extractor {
                                 s.lw(c).is_some_and(|w| {
                                     words::is_subject_pronoun(&w)
                                         || words::is_pronoun_contraction(&w)
-                                }) || (object_follows(s, c, n)
-                                    && !s.lw(c).is_some_and(|w| words::is_preposition(&w))
-                                    && ((c..n).any(|i| s.quote(i).is_some())
-                                        || clause_follows(s, c)))
+                                }) || {
+                                    // Judged on the object alone, not on a trailing `…, the club said`.
+                                    let e = object_end(s, c, n);
+                                    object_follows(s, c, e)
+                                        && !s.lw(c).is_some_and(|w| words::is_preposition(&w))
+                                        && ((c..e).any(|i| s.quote(i).is_some())
+                                            || (c..e).any(|i| {
+                                                s.low(i).is_some_and(|w| {
+                                                    words::is_finite_marker(w)
+                                                        || lexicon::is_finite_verb(w)
+                                                })
+                                            }))
+                                }
                             }
                             ClauseKind::Object => object_follows(s, c, n),
                             ClauseKind::Quote => false,
@@ -925,7 +949,12 @@ impl Extractor {
                 continue;
             };
             let pos = s.toks[i].start;
-            let oblique = i > 0 && s.lw(i - 1).is_some_and(|w| words::is_preposition(&w));
+            // "with the Securities and Exchange Commission": past any determiner.
+            let mut before = i;
+            while before > 0 && s.lw(before - 1).is_some_and(|w| words::is_determiner(&w)) {
+                before -= 1;
+            }
+            let oblique = before > 0 && s.lw(before - 1).is_some_and(|w| words::is_preposition(&w));
             let inside = found.iter().any(|f| f.start <= pos && pos < f.end);
             let known = ents.find(name).is_some();
             if i == 0 && j == 1 && !known {
@@ -1134,9 +1163,10 @@ fn new_cue_form_fits(s: &Sent, v: usize, kind: ClauseKind) -> bool {
     let Some(prev) = v.checked_sub(1) else {
         return false;
     };
-    // "Anna Berg, head of the union, claims …": an appositive ends at the comma.
+    // "Anna Berg, head of the union, claims …": an appositive ends at the
+    // comma; a base form after one is a noun ("…, state regulators said").
     let Some(p) = s.lw(prev) else {
-        return s.punct(prev) == Some(',');
+        return s.punct(prev) == Some(',') && class & lexicon::class::BASE == 0;
     };
     let pronoun = words::is_subject_pronoun(&p) || p == "who";
     // "after the Paris attacks": a name after a determiner or preposition is
@@ -1196,10 +1226,38 @@ fn object_end(s: &Sent, c: usize, n: usize) -> usize {
     (c + 1..n)
         .find(|&i| {
             s.punct(i) == Some(',')
-                && s.word(i + 1).is_some_and(|w| w.ends_with("ing"))
-                && s.cue(i + 1).is_some()
+                && ((s.word(i + 1).is_some_and(|w| w.ends_with("ing")) && s.cue(i + 1).is_some())
+                    || trailing_attribution(s, i, n))
         })
         .unwrap_or(n)
+}
+
+/// `…, the club said.` at comma `i`: a short subject and a cue end the sentence.
+fn trailing_attribution(s: &Sent, i: usize, n: usize) -> bool {
+    (i + 2..(i + 7).min(n)).any(|v| {
+        s.cue(v).is_some()
+            && (i + 1..v).all(|k| s.word(k).is_some())
+            && (v + 1..n).all(|k| {
+                s.lw(k).is_some_and(|w| {
+                    words::is_time_word(&w)
+                        || matches!(
+                            w.as_ref(),
+                            "last"
+                                | "this"
+                                | "week"
+                                | "month"
+                                | "year"
+                                | "on"
+                                | "in"
+                                | "a"
+                                | "an"
+                                | "the"
+                                | "statement"
+                                | "interview"
+                        )
+                })
+            })
+    })
 }
 
 /// The subject names a document or data set: `the report`, `a Quinnipiac poll`,

@@ -708,6 +708,17 @@ impl<'a> Sent<'a> {
             if !matches!(np.kind, NpKind::Name(_) | NpKind::Quoted(_)) {
                 continue;
             }
+            // "Marisol Ibáñez, a director at cybersecurity firm Ridgeline Labs,
+            // said": a segment opened by an article is a role; a name at its
+            // end is where the speaker works, not the speaker.
+            let role_segment = segs.len() > k + 1
+                && self
+                    .lw(a)
+                    .is_some_and(|w| matches!(w.as_ref(), "a" | "an" | "the"))
+                && !self.is_name_word(a + 1);
+            if role_segment {
+                continue;
+            }
             // "a doctor in Dayton, Ohio,": a place continuing a place name.
             let place_tail = segs.get(k + 1).is_some_and(|&(pa, pb)| {
                 pb > pa
@@ -854,6 +865,13 @@ impl<'a> Sent<'a> {
             j += 1;
         }
         j
+    }
+
+    /// The first comma at or after `i`, or the sentence's end.
+    pub fn segment_end(&self, i: usize) -> usize {
+        (i..self.len())
+            .find(|&j| self.punct(j) == Some(','))
+            .unwrap_or(self.len())
     }
 
     /// Last token index that is not punctuation, +1.

@@ -528,6 +528,18 @@ impl Extractor {
             {
                 let Some(np) = s.np_span(1, 2) else { continue };
                 (np, 3, s.slice(0, 3).to_lowercase())
+            } else if i == 0
+                && s.is_word(0, "in")
+                && let Some(comma) = (2..s.len().min(12)).find(|&k| s.punct(k) == Some(','))
+                && (1..comma).all(|k| s.word(k).is_some())
+                && s.lw(comma - 1).is_some_and(|w| words::is_document_noun(&w))
+            {
+                // "In the new Morning Consult poll, 40 percent back Sanders":
+                // the document is the source of what follows.
+                let Some(np) = s.np_span(1, comma) else {
+                    continue;
+                };
+                (np, comma, "in".to_string())
             } else {
                 continue;
             };
@@ -709,7 +721,6 @@ impl Extractor {
                 let trailing = after_comma
                     && speaker_like
                     && !tail_is_content
-                    && kind != ClauseKind::Object
                     && (participle_next || !rest_has_that)
                     && (n - (v + 1) <= 6 || (tail_is_adverbial && n - (v + 1) <= 16))
                     && !cue_word.ends_with("ing")
@@ -774,7 +785,10 @@ impl Extractor {
                     }
                     let takes_clause = prep_object
                         || match kind {
-                            ClauseKind::Bare | ClauseKind::Document => clause_follows(s, c),
+                            ClauseKind::Bare => clause_follows(s, c),
+                            // "a new poll shows Trump with his largest lead": a
+                            // finding may be a clause or a noun phrase.
+                            ClauseKind::Document => clause_follows(s, c) || object_follows(s, c, n),
                             // An object that carries a proposition of its own (a
                             // quote, a clause) is what was noted or written:
                             // `noted the dichotomy between the way they are treated`,
@@ -1263,6 +1277,14 @@ fn trailing_attribution(s: &Sent, i: usize, n: usize) -> bool {
 /// The subject names a document or data set: `the report`, `a Quinnipiac poll`,
 /// `court documents`, `data from the census`.
 fn is_document_subject(s: &Sent, np: &Np) -> bool {
+    // "a new poll from USA Today": the phrase may have been cut at "from".
+    let mut start = np.first;
+    while start > 0 && np.first - start < 6 && s.word(start - 1).is_some() {
+        start -= 1;
+        if s.lw(start).is_some_and(|w| words::is_document_noun(&w)) {
+            return true;
+        }
+    }
     (np.first..np.end).any(|i| s.lw(i).is_some_and(|w| words::is_document_noun(&w)))
 }
 

@@ -875,6 +875,18 @@ pub fn is_document_noun(w: &str) -> bool {
             | "findings"
             | "results"
             | "evidence"
+            | "photos"
+            | "photographs"
+            | "pictures"
+            | "images"
+            | "video"
+            | "videos"
+            | "footage"
+            | "transcript"
+            | "transcripts"
+            | "markets"
+            | "forecast"
+            | "model"
     )
 }
 

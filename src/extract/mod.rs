@@ -533,6 +533,9 @@ impl Extractor {
                 && let Some(comma) = (2..s.len().min(12)).find(|&k| s.punct(k) == Some(','))
                 && (1..comma).all(|k| s.word(k).is_some())
                 && s.lw(comma - 1).is_some_and(|w| words::is_document_noun(&w))
+                // "In its annual report, the firm stated that …": the venue of
+                // a speaker's own statement, not a source.
+                && !(comma + 1..s.len()).any(|k| s.cue(k).is_some())
             {
                 // "In the new Morning Consult poll, 40 percent back Sanders":
                 // the document is the source of what follows.

@@ -1,0 +1,169 @@
+//! Sources named before or around the content: `According to X, …`,
+//! `…, according to X`, `In his view, …`, `In the X poll, …`, and the
+//! colon of `Name: …`.
+
+use super::*;
+
+impl Extractor {
+    /// `According to X, …`, `…, according to X.`, `In his view, …`.
+    pub(super) fn according_to(&self, s: &Sent, ents: &mut Entities, out: &mut Vec<Found>) {
+        let n = s.trim_end(0, s.len());
+        for i in 0..s.len() {
+            let (np, rest, cue) = if s.is_word(i, "according") && s.is_word(i + 1, "to") {
+                if s.lw(i + 2)
+                    .is_some_and(|w| matches!(w.as_ref(), "which" | "whom" | "whose"))
+                {
+                    continue;
+                }
+                let Some(mut np) = s.np_forward(i + 2, false) else {
+                    continue;
+                };
+                // "Durov, according to his statements, fled": his = the subject before.
+                if matches!(np.kind, NpKind::Possessive(_) | NpKind::Pronoun(_))
+                    && i > 0
+                    && s.punct(i - 1) == Some(',')
+                    && let Some(subject) = s.appositive_subject(i - 1)
+                    && matches!(subject.kind, NpKind::Name(_))
+                {
+                    np = Np {
+                        mention: np.mention.clone(),
+                        person_hint: matches!(np.kind, NpKind::Possessive(ref p) | NpKind::Pronoun(ref p) if matches!(p.as_str(), "his" | "her" | "him" | "he" | "she")),
+                        ..subject
+                    };
+                }
+                (np.clone(), np.end, "according to".to_string())
+            } else if i == 0
+                && s.is_word(0, "in")
+                && s.lw(1)
+                    .is_some_and(|w| matches!(w.as_ref(), "his" | "her" | "their"))
+                && s.lw(2).is_some_and(|w| {
+                    matches!(
+                        w.as_ref(),
+                        "view"
+                            | "opinion"
+                            | "words"
+                            | "estimation"
+                            | "assessment"
+                            | "judgment"
+                            | "mind"
+                    )
+                })
+                && s.punct(3) == Some(',')
+            {
+                let Some(np) = s.np_span(1, 2) else { continue };
+                (np, 3, s.slice(0, 3).to_lowercase())
+            } else if i == 0
+                && s.is_word(0, "in")
+                && let Some(comma) = (2..s.len().min(12)).find(|&k| s.punct(k) == Some(','))
+                && (1..comma).all(|k| s.word(k).is_some())
+                && s.lw(comma - 1).is_some_and(|w| words::is_document_noun(&w))
+                // "In its annual report, the firm stated that …": the venue of
+                // a speaker's own statement, not a source.
+                && !(comma + 1..s.len()).any(|k| s.cue(k).is_some())
+            {
+                // "In the new Morning Consult poll, 40 percent back Sanders":
+                // the document is the source of what follows.
+                let Some(np) = s.np_span(1, comma) else {
+                    continue;
+                };
+                (np, comma, "in".to_string())
+            } else {
+                continue;
+            };
+            // Content: the clause after the phrase, or the rest of the sentence.
+            let (a, b) = if i == 0 {
+                let mut a = rest;
+                if s.punct(a) == Some(',') {
+                    a += 1;
+                    // An appositive: "According to Steve Stalinsky, executive director of …, Telegram …"
+                    let e = s.segment_from(a);
+                    let role_like = matches!(np.kind, NpKind::Name(_))
+                        && s.word(a)
+                            .is_some_and(|w| w.chars().next().is_some_and(char::is_lowercase))
+                        && !(a..e).any(|k| {
+                            s.lw(k).is_some_and(|w| {
+                                words::is_finite_marker(&w) || words::is_subject_pronoun(&w)
+                            })
+                        });
+                    if role_like && s.punct(e) == Some(',') && e + 1 < n {
+                        a = e + 1;
+                    }
+                }
+                (a, n)
+            } else if s.trim_end(rest, s.len()) == rest && i > 0 && s.punct(i - 1) == Some(',') {
+                (0, i - 1)
+            } else {
+                (0, n)
+            };
+            if a >= b {
+                continue;
+            }
+            let mut np = np;
+            if i == 0 && np.role.is_none() && a > rest + 1 {
+                np.role = s.role_words(rest + 1, a - 1);
+            }
+            let pos = s.toks[i].start;
+            let Some(resolved) = ents.resolve(&np, pos, &self.lexicon) else {
+                continue;
+            };
+            if let Some(e) = resolved.entity {
+                ents.spoke(e, pos);
+            }
+            let (start, end) = s.span(a, b);
+            let via = self.via(s, i, &resolved, ents);
+            out.push(Found {
+                start,
+                end,
+                kind: Kind::AccordingTo,
+                cue: Some(cue),
+                speaker: Some(resolved),
+                via,
+                base: 0.9,
+                chain: None,
+                context: None,
+            });
+        }
+    }
+
+    /// `Milbank: Republicans waving the flag of surrender to Trump.` — a name
+    /// and a colon opening the sentence attribute what follows.
+    pub(super) fn colon(&self, s: &Sent, ents: &mut Entities, out: &mut Vec<Found>) {
+        let Some(c) = (1..s.len().min(6)).find(|&i| s.punct(i) == Some(':')) else {
+            return;
+        };
+        let n = s.trim_end(0, s.len());
+        if s.quote(c + 1).is_some() || n < c + 4 {
+            return;
+        }
+        // Prose, not a list of names or a title-case headline.
+        let (words, lower_words) = (c + 1..n).fold((0, 0), |(w, l), i| match s.word(i) {
+            Some(x) => (
+                w + 1,
+                l + usize::from(x.chars().next().is_some_and(char::is_lowercase)),
+            ),
+            None => (w, l),
+        });
+        if lower_words * 10 < words * 3 {
+            return;
+        }
+        let Some(np) = colon_speaker(s, c + 1) else {
+            return;
+        };
+        let pos = s.toks[c].start;
+        let Some(resolved) = ents.resolve(&np, pos, &self.lexicon) else {
+            return;
+        };
+        let (start, end) = s.span(c + 1, n);
+        out.push(Found {
+            start,
+            end,
+            kind: Kind::Indirect,
+            cue: Some(":".to_string()),
+            speaker: Some(resolved),
+            via: None,
+            base: 0.8,
+            chain: None,
+            context: None,
+        });
+    }
+}

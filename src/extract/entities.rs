@@ -4,7 +4,7 @@
 use rustc_hash::FxHashMap as HashMap;
 
 use super::np::{Np, NpKind, lower};
-use super::words;
+use crate::lexicon::words;
 use crate::lexicon::{self, Lexicon, Sex};
 use crate::model::{Speaker, SpeakerType};
 

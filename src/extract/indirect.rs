@@ -146,7 +146,7 @@ impl Extractor {
                     (np, 0, comma)
                 } else {
                     let mut c = v + 1;
-                    if takes_listener(cue_word)
+                    if self.lexicon.takes_listener(cue_word)
                         && let Some(l) = s.np_forward(c, false)
                     {
                         if let NpKind::Name(name) = &l.kind {
@@ -166,7 +166,8 @@ impl Extractor {
                                 || matches!(w.as_ref(), "last" | "this")
                         });
                         // "told a rally audience that …": a listener, then the clause.
-                        let listener = takes_listener(cue_word) || kind == ClauseKind::Object;
+                        let listener =
+                            self.lexicon.takes_listener(cue_word) || kind == ClauseKind::Object;
                         let plain = (c..t).all(|k| {
                             (s.word(k).is_some() && s.cue(k).is_none())
                                 || (listener && s.punct(k) == Some(','))

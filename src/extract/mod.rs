@@ -16,19 +16,17 @@ mod np;
 mod quote;
 mod scan;
 mod via;
-mod words;
 
 use chains::{inherit_speakers, is_lone_quote};
 use indirect::clause_follows;
 use quote::colon_speaker;
-use via::takes_listener;
 
 use std::borrow::Cow;
 
 use rayon::prelude::*;
 
 use crate::corpus::{Corpus, Document};
-use crate::lexicon::{self, ClauseKind, Lexicon};
+use crate::lexicon::{self, ClauseKind, Lexicon, words};
 use crate::model::{Kind, Speaker, SpeakerType, Statement};
 use crate::speakers::Registry;
 use entities::{Entities, Resolved};

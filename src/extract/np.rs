@@ -4,7 +4,7 @@
 use std::borrow::Cow;
 
 use super::scan::{Quote, Tok, TokKind};
-use super::words;
+use crate::lexicon::words;
 use crate::lexicon::{self, ClauseKind, Lexicon};
 
 /// One sentence's tokens, with the look-ups the rules need.

@@ -14,13 +14,13 @@ impl Extractor {
         ents: &Entities,
     ) -> Option<String> {
         let cue_word = s.word(cue).unwrap_or_default();
-        if takes_listener(cue_word)
+        if self.lexicon.takes_listener(cue_word)
             && let Some(np) = s.np_forward(cue + 1, false)
             && let NpKind::Name(name) = np.kind
         {
             return Some(name);
         }
-        if is_report_verb(cue_word) && speaker.speaker.kind == SpeakerType::Outlet {
+        if self.lexicon.is_report(cue_word) && speaker.speaker.kind == SpeakerType::Outlet {
             return speaker.speaker.name.clone();
         }
         for i in 0..s.len() {
@@ -45,19 +45,4 @@ impl Extractor {
         }
         None
     }
-}
-
-/// Verbs whose object is the listener: `told Politico that …`.
-pub(super) fn takes_listener(cue: &str) -> bool {
-    matches!(
-        lower(cue).as_ref(),
-        "told" | "tell" | "tells" | "telling" | "informed" | "assured" | "warned" | "reminded"
-    )
-}
-
-pub(super) fn is_report_verb(cue: &str) -> bool {
-    matches!(
-        lower(cue).as_ref(),
-        "reports" | "reported" | "report" | "reporting"
-    )
 }

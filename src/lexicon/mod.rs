@@ -1,8 +1,12 @@
-//! Word knowledge: the speech-cue lexicon (which words attribute speech and
-//! how) and the known news outlets, built in from `src/cues.yaml` and
-//! extendable with `--cues`; and English verb forms from WordNet
-//! (`src/data/verbs.txt`), so the clause detector knows that `required` or
-//! `found` is a verb.
+//! Word knowledge, in one place: the speech-cue lexicon (which words
+//! attribute speech, how, and their properties: listener, report, denial),
+//! built in from `src/lexicon/cues.yaml` and extendable with `--cues`; the
+//! known news outlets; English verb forms from WordNet
+//! (`src/lexicon/data/verbs.txt`), so the clause detector knows that
+//! `required` or `found` is a verb; first names by sex from US SSA counts
+//! (`src/lexicon/data/first_names.txt`); and, in [`words`], the closed word
+//! classes (pronouns, determiners, prepositions, negations, stop words) that
+//! both extraction and claim matching use.
 
 use std::collections::HashSet;
 
@@ -12,6 +16,8 @@ use std::sync::LazyLock;
 use serde::Deserialize;
 
 use crate::error::{self, Result};
+
+pub mod words;
 
 const BUILTIN: &str = include_str!("cues.yaml");
 
@@ -38,6 +44,19 @@ pub enum ClauseKind {
 struct VerbEntry {
     clause: ClauseKind,
     forms: Vec<String>,
+    #[serde(default)]
+    listener: bool,
+    #[serde(default)]
+    report: bool,
+    #[serde(default)]
+    denial: bool,
+}
+
+/// Cue properties beyond the clause kind, one bit each.
+mod flag {
+    pub const LISTENER: u8 = 1;
+    pub const REPORT: u8 = 2;
+    pub const DENIAL: u8 = 4;
 }
 
 #[derive(Debug, Deserialize)]
@@ -53,7 +72,18 @@ struct LexiconFile {
 #[derive(Debug, Clone)]
 pub struct Lexicon {
     verbs: HashMap<String, ClauseKind>,
+    flags: HashMap<String, u8>,
     outlets: HashSet<String>,
+}
+
+/// The built-in lexicon, for code that has no extractor at hand (the claim
+/// matcher reading a cue's denial).
+static BUILTIN_LEXICON: LazyLock<Lexicon> = LazyLock::new(Lexicon::builtin);
+
+/// A speech verb that denies what follows (`denied`, `rejected`), per the
+/// built-in lexicon.
+pub fn is_denial(word: &str) -> bool {
+    BUILTIN_LEXICON.is_denial(word)
 }
 
 impl Default for Lexicon {
@@ -66,6 +96,7 @@ impl Lexicon {
     pub fn builtin() -> Self {
         let mut lex = Lexicon {
             verbs: HashMap::default(),
+            flags: HashMap::default(),
             outlets: HashSet::new(),
         };
         // The built-in file is part of the binary and covered by tests.
@@ -84,8 +115,20 @@ impl Lexicon {
 
     fn add(&mut self, file: LexiconFile) {
         for verb in file.verbs {
+            let bits = [
+                (verb.listener, flag::LISTENER),
+                (verb.report, flag::REPORT),
+                (verb.denial, flag::DENIAL),
+            ]
+            .iter()
+            .filter(|(on, _)| *on)
+            .fold(0, |acc, (_, bit)| acc | bit);
             for form in verb.forms {
-                self.verbs.insert(form.to_lowercase(), verb.clause);
+                let form = form.to_lowercase();
+                if bits != 0 {
+                    self.flags.insert(form.clone(), bits);
+                }
+                self.verbs.insert(form, verb.clause);
             }
         }
         for outlet in file.outlets {
@@ -100,6 +143,30 @@ impl Lexicon {
         } else {
             self.verbs.get(&word.to_lowercase()).copied()
         }
+    }
+
+    fn has_flag(&self, word: &str, bit: u8) -> bool {
+        let found = |w: &str| self.flags.get(w).is_some_and(|f| f & bit != 0);
+        if word.bytes().all(|b| !b.is_ascii_uppercase()) {
+            found(word)
+        } else {
+            found(&word.to_lowercase())
+        }
+    }
+
+    /// Verbs whose object is the listener: `told Politico that …`.
+    pub fn takes_listener(&self, word: &str) -> bool {
+        self.has_flag(word, flag::LISTENER)
+    }
+
+    /// `reports Politico`: an outlet reporting passes a statement on.
+    pub fn is_report(&self, word: &str) -> bool {
+        self.has_flag(word, flag::REPORT)
+    }
+
+    /// Speech verbs that deny what follows.
+    pub fn is_denial(&self, word: &str) -> bool {
+        self.has_flag(word, flag::DENIAL)
     }
 
     pub fn verb_count(&self) -> usize {
@@ -251,6 +318,15 @@ pub fn sex_of(name: &str, role: Option<&str>) -> Option<Sex> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn cue_properties_come_from_the_yaml() {
+        let lex = Lexicon::builtin();
+        assert!(lex.takes_listener("told") && lex.takes_listener("Assured"));
+        assert!(!lex.takes_listener("said"));
+        assert!(lex.is_report("reported") && !lex.is_report("told"));
+        assert!(is_denial("denied") && is_denial("rejects") && !is_denial("said"));
+    }
 
     #[test]
     fn first_names_give_sex_only_when_clear() {

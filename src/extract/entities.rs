@@ -252,7 +252,9 @@ impl Entities {
                     .role
                     .as_deref()
                     .is_some_and(|r| r.split_whitespace().any(|w| words::is_title(&lower(w))));
-                let kind = if np.person_hint || (titled && kind == SpeakerType::Organization) {
+                let kind = if np.group_hint {
+                    SpeakerType::Group
+                } else if np.person_hint || (titled && kind == SpeakerType::Organization) {
                     SpeakerType::Person
                 } else {
                     kind

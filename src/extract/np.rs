@@ -45,6 +45,8 @@ pub struct Np {
     pub outlet_hint: bool,
     /// A personal pronoun refers to it, so it is a person.
     pub person_hint: bool,
+    /// Coordinated names (`Ana Ruiz and Li Wei`): one group speaker.
+    pub group_hint: bool,
     /// First and one-past-last token of the phrase.
     pub first: usize,
     pub end: usize,
@@ -296,6 +298,7 @@ impl<'a> Sent<'a> {
                 role: pre,
                 outlet_hint: true,
                 person_hint: false,
+                group_hint: false,
                 first: a,
                 end: b,
             });
@@ -324,6 +327,15 @@ impl<'a> Sent<'a> {
         }
         if self.is_name_word(b - 1) {
             let run = self.run_back(b - 1, a);
+            // "Ana Ruiz and Li Wei": coordinated names are one group speaker.
+            if run >= a + 2 && self.is_word(run - 1, "and") && self.is_name_word(run - 2) {
+                let first = self.run_back(run - 2, a);
+                if first == a || self.lw(first - 1).is_some_and(|w| words::is_title(&w)) {
+                    let mut np = self.name_np(a, first, b);
+                    np.group_hint = true;
+                    return Some(np);
+                }
+            }
             return Some(self.name_np(a, run, b));
         }
         // A description: keep determiners, head is the last word.
@@ -414,6 +426,7 @@ impl<'a> Sent<'a> {
             role: None,
             outlet_hint: false,
             person_hint: false,
+            group_hint: false,
             first: a,
             end: b,
         }
@@ -451,14 +464,23 @@ impl<'a> Sent<'a> {
         // Leading titles belong to the role: "Apple CEO Tim Cook", "President Putin".
         let mut name_start = run;
         for i in run..end.saturating_sub(1) {
-            if self
-                .lw(i)
-                .is_some_and(|w| words::is_title(&w) || words::is_person_noun(&w))
+            // A peerage is part of the name: "Lord Butler" is not "Butler".
+            let peerage = self.lw(i).is_some_and(|w| words::is_peerage(&w));
+            if !peerage
+                && self
+                    .lw(i)
+                    .is_some_and(|w| words::is_title(&w) || words::is_person_noun(&w))
             {
                 name_start = i + 1;
             }
         }
-        let role = self.role_words(a, name_start);
+        // An honorific is no role: "Ms. Tchen", "Sir Keith Mills".
+        let role = self.role_words(a, name_start).filter(|r| {
+            !matches!(
+                r.trim_end_matches('.').to_lowercase().as_str(),
+                "mr" | "mrs" | "ms" | "miss" | "mx" | "sir" | "dame"
+            )
+        });
         let outlet_hint =
             (a..name_start).any(|i| self.lw(i).is_some_and(|w| words::is_outlet_noun(&w)));
         let name = strip_possessive(self.slice(name_start, end)).to_string();
@@ -468,6 +490,7 @@ impl<'a> Sent<'a> {
             role,
             outlet_hint,
             person_hint: false,
+            group_hint: false,
             first: a,
             end,
         }

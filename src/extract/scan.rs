@@ -409,8 +409,21 @@ fn pair(text: &str, p: &Paragraph, ms: &[(usize, usize, Mark)], next_opens: bool
                 });
                 open = None;
             }
-            (Some((_, _, false)), Mark::Open { single: false }) => {
-                // Two openers: the first was stray. Start again from the second.
+            (Some((oi, oe, false)), Mark::Open { single: false }) => {
+                // `He said: "A. "B."`: quoted paragraphs run together on one
+                // line; the first ends at its sentence's end, before the next
+                // opener. Otherwise the first opener was stray.
+                let before = text[oe..s].trim_end();
+                if before.ends_with(['.', '!', '?']) && before.len() < s - oe {
+                    out.push(Quote {
+                        open: ms[oi].0,
+                        inner_start: oe,
+                        inner_end: oe + before.len(),
+                        close: oe + before.len(),
+                        runs_on: false,
+                        orphan: false,
+                    });
+                }
                 open = Some((i, e, false));
             }
             _ => {} // single marks inside double quotes and vice versa

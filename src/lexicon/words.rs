@@ -1164,3 +1164,19 @@ pub fn is_negating_verb(w: &str) -> bool {
             | "declining"
     )
 }
+
+/// Peerage titles, kept with the name they precede (`Lord Butler`).
+pub fn is_peerage(w: &str) -> bool {
+    matches!(
+        w,
+        "lord"
+            | "lady"
+            | "baron"
+            | "baroness"
+            | "earl"
+            | "duke"
+            | "duchess"
+            | "viscount"
+            | "countess"
+    )
+}

@@ -185,8 +185,13 @@ impl Extractor {
                     }
                     // "warned about the cost", "spoke of a betrayal", "pointed
                     // out that …": what the speech is about follows the particle.
+                    // "vowed to publish": an infinitive, not a particle.
+                    let infinitive = s.is_word(c, "to")
+                        && s.low(c + 1)
+                            .is_some_and(|w| lexicon::verb_class(w) & lexicon::class::BASE != 0);
                     if let Some(p) = s.low(c)
                         && speech_particle(p, kind)
+                        && !infinitive
                     {
                         if p == "out" && s.is_word(c + 1, "that") {
                             c += 1;

@@ -404,7 +404,14 @@ pub(super) fn new_cue_form_fits(s: &Sent, v: usize, kind: ClauseKind) -> bool {
     // "Anna Berg, head of the union, claims …": an appositive ends at the
     // comma; a base form after one is a noun ("…, state regulators said").
     let Some(p) = s.lw(prev) else {
-        return s.punct(prev) == Some(',') && class & lexicon::class::BASE == 0;
+        // "…, state regulators said": a base form with a cue right after it
+        // is a noun; "Fields, along with Terris, say …" is a verb.
+        let cue_after = (v + 1..(v + 4).min(s.len())).any(|i| s.cue(i).is_some());
+        // "About 49% say …": a percentage is a plural subject.
+        if s.punct(prev) == Some('%') {
+            return true;
+        }
+        return s.punct(prev) == Some(',') && (class & lexicon::class::BASE == 0 || !cue_after);
     };
     let pronoun = words::is_subject_pronoun(&p) || p == "who";
     // "after the Paris attacks": a name after a determiner or preposition is
@@ -421,7 +428,25 @@ pub(super) fn new_cue_form_fits(s: &Sent, v: usize, kind: ClauseKind) -> bool {
                 || w.ends_with("’s")
         });
     let name = s.is_name_word(prev) && !modifier;
-    let plural = p.ends_with('s') && !p.ends_with("ss") && !words::is_function_word(&p);
+    // Quantities are plural subjects: "Six in 10 say", "49% say", "several said".
+    let quantity = p.starts_with(|c: char| c.is_ascii_digit())
+        || p.ends_with('%')
+        || matches!(
+            p.as_ref(),
+            "half"
+                | "percent"
+                | "several"
+                | "many"
+                | "most"
+                | "some"
+                | "few"
+                | "majority"
+                | "third"
+                | "thirds"
+                | "quarter"
+        );
+    let plural =
+        quantity || (p.ends_with('s') && !p.ends_with("ss") && !words::is_function_word(&p));
     if class & lexicon::class::BASE != 0 {
         return pronoun || plural;
     }

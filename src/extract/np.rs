@@ -222,10 +222,14 @@ impl<'a> Sent<'a> {
         // "400 pledged delegates", "more pledged delegates": a participle
         // after a number or quantity modifies the noun after it.
         if i > 0
+            && lexicon::verb_class(self.low(i)?) & lexicon::class::PAST != 0
             && self.lw(i - 1).is_some_and(|p| {
                 p.starts_with(|c: char| c.is_ascii_digit())
                     || matches!(p.as_ref(), "more" | "fewer" | "most")
             })
+            && self
+                .lw(i + 1)
+                .is_some_and(|n| !words::is_subject_pronoun(&n) && !words::is_function_word(&n))
         {
             return None;
         }
@@ -380,7 +384,13 @@ impl<'a> Sent<'a> {
             self.lw(i)
                 .is_some_and(|w| words::is_agent_noun(&w) && !words::is_function_word(&w))
         });
-        if words::is_function_word(&head)
+        // "Several said …", "Most say …": a quantity alone is a subject.
+        let quantity = b - a == 1
+            && matches!(
+                head.as_ref(),
+                "several" | "many" | "most" | "some" | "few" | "half" | "others" | "both" | "all"
+            );
+        if (words::is_function_word(&head) && !quantity)
             || (!agent && words::is_object_pronoun(&head))
             || words::is_pronoun_contraction(&head)
             || matches!(head.as_ref(), "such" | "only" | "minor" | "than")

@@ -324,8 +324,11 @@ fn marks(text: &str, start: usize, end: usize) -> Vec<(usize, usize, Mark)> {
         let prev = slice[..i].chars().next_back();
         // `…doing this, " Trump said`: a mark set off by spaces right after a
         // comma or a full stop closes the quotation.
-        let spaced_close =
-            prev == Some(' ') && slice[..i].trim_end().ends_with([',', '.', '!', '?']);
+        let spaced_close = prev == Some(' ')
+            && slice[..i]
+                .trim_end()
+                .trim_end_matches(['\'', '’'])
+                .ends_with([',', '.', '!', '?']);
         if let Some(m) = doubled_mark(bytes, i, prev) {
             out.push((start + i, start + i + 2, m));
             i += 2;

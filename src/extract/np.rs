@@ -398,10 +398,15 @@ impl<'a> Sent<'a> {
         {
             return false;
         }
-        if self
-            .lw(a)
-            .is_some_and(|w| matches!(w.as_ref(), "not" | "no" | "nor"))
-        {
+        // A phrase opened by a negation, a preposition or a contraction is no
+        // subject ("after remaining neutral", "who's").
+        if self.lw(a).is_some_and(|w| {
+            matches!(
+                w.as_ref(),
+                "not" | "no" | "nor" | "who's" | "who’s" | "what's" | "what’s"
+            ) || (words::is_preposition(&w) && w != "of")
+                || words::is_pronoun_contraction(&w)
+        }) {
             return false;
         }
         if b - a > 1
@@ -419,6 +424,7 @@ impl<'a> Sent<'a> {
                         words::is_determiner(&n)
                             || words::is_possessive(&n)
                             || words::is_preposition(&n)
+                            || matches!(n.as_ref(), "more" | "less" | "much")
                     });
                 words::is_finite_marker(&w)
                     || (class & lexicon::class::S3 != 0 && class & lexicon::class::NOUN == 0)

@@ -331,14 +331,34 @@ pub(super) fn clause_follows(s: &Sent, c: usize) -> bool {
     // A subject may hold a list or an appositive ("comments from Rice,
     // Rhodes and Petraeus were …"), so commas do not end the search; a quote
     // or a second clause marker does.
-    (c + 1..s.len().min(c + 20))
+    // A relative clause set off by commas (", which is widely supported by
+    // Republicans,") is skipped; a quoted name (''Remain'') is part of a noun.
+    let mut skip_to = 0;
+    (c + 1..s.len().min(c + 24))
+        .filter(|&i| {
+            if i < skip_to {
+                return false;
+            }
+            if s.punct(i - 1) == Some(',') && s.low(i).is_some_and(|w| matches!(w, "which" | "who"))
+            {
+                skip_to = (i + 1..s.len())
+                    .find(|&k| s.punct(k) == Some(','))
+                    .map_or(s.len(), |k| k + 1);
+                return false;
+            }
+            true
+        })
         .take_while(|&i| {
-            s.quote(i).is_none()
-                && !s
-                    .lw(i)
-                    .is_some_and(|w| matches!(w.as_ref(), "that" | "which" | "because" | "while"))
+            !s.lw(i)
+                .is_some_and(|w| matches!(w.as_ref(), "that" | "which" | "because" | "while"))
         })
         .any(|i| {
+            // A quoted predicate: `the pipeline "wouldn't go 10 feet"`.
+            if let Some(q) = s.quote_inner(i) {
+                return !s.is_name_quote(i)
+                    && q.trim_start().starts_with(|c: char| c.is_lowercase())
+                    && i > c + 1;
+            }
             s.lw(i).is_some_and(|w| {
                 if words::is_finite_marker(&w) || lexicon::is_finite_verb(&w) {
                     return true;
@@ -414,6 +434,29 @@ pub(super) fn new_cue_form_fits(s: &Sent, v: usize, kind: ClauseKind) -> bool {
         return s.punct(prev) == Some(',') && (class & lexicon::class::BASE == 0 || !cue_after);
     };
     let pronoun = words::is_subject_pronoun(&p) || p == "who";
+    // "would only say", "did not say": after a modal or auxiliary, a verb.
+    let after = s.skip_fillers_back_from(v);
+    let modal = after > 0
+        && s.low(after - 1).is_some_and(|w| {
+            matches!(
+                w,
+                "would"
+                    | "will"
+                    | "could"
+                    | "can"
+                    | "may"
+                    | "might"
+                    | "must"
+                    | "should"
+                    | "did"
+                    | "does"
+                    | "do"
+                    | "to"
+            )
+        });
+    if class & lexicon::class::BASE != 0 && modal {
+        return true;
+    }
     // "after the Paris attacks": a name after a determiner or preposition is
     // a modifier, not a subject.
     let mut run = prev;

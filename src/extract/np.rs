@@ -600,6 +600,33 @@ impl<'a> Sent<'a> {
         j
     }
 
+    /// Where the adverbs before the verb at `v` begin: `would only say` → `only`.
+    pub fn skip_fillers_back_from(&self, v: usize) -> usize {
+        let mut e = v;
+        while e > 0
+            && self.low(e - 1).is_some_and(|w| {
+                matches!(
+                    w,
+                    "only"
+                        | "not"
+                        | "also"
+                        | "never"
+                        | "just"
+                        | "even"
+                        | "still"
+                        | "again"
+                        | "publicly"
+                        | "privately"
+                        | "later"
+                        | "then"
+                )
+            })
+        {
+            e -= 1;
+        }
+        e
+    }
+
     /// The subject of the speech verb at `v`.
     pub fn subject_of(&self, v: usize) -> Option<Np> {
         let e = self.skip_fillers_back(v, 0);

@@ -1185,3 +1185,16 @@ pub fn is_peerage(w: &str) -> bool {
             | "countess"
     )
 }
+
+/// Verbs of telling what one knows: negated (`would not say`, `declined to
+/// confirm`) they withhold a statement rather than make one.
+pub fn is_disclosure_verb(w: &str) -> bool {
+    matches!(
+        w,
+        "say" | "says" | "said" | "tell" | "tells" | "told" | "comment" | "comments" | "commented"
+            | "confirm" | "confirms" | "confirmed" | "disclose" | "disclosed" | "reveal" | "revealed"
+            | "specify" | "specified" | "elaborate" | "elaborated" | "discuss" | "discussed"
+            | "answer" | "answered" | "explain" | "explained" | "name" | "named" | "identify"
+            | "identified" | "mention" | "mentioned" | "respond" | "responded"
+    )
+}

@@ -64,8 +64,17 @@ pub fn name_type(name: &str, outlet_hint: bool, lex: &Lexicon) -> SpeakerType {
     if ws.last().is_some_and(|w| words::is_outlet_word(w)) && ws.len() > 1 {
         return SpeakerType::Outlet;
     }
-    if ws.iter().any(|w| words::is_org_word(w)) || ws.len() == 1 {
+    if ws.iter().any(|w| words::is_org_word(w)) {
         return SpeakerType::Organization;
+    }
+    // One word: a first name used as a surname ("Thomas") is a person;
+    // otherwise an organisation until a title or a pronoun says more.
+    if ws.len() == 1 {
+        return if lexicon::is_first_name(&ws[0]) {
+            SpeakerType::Person
+        } else {
+            SpeakerType::Organization
+        };
     }
     if name.chars().filter(|c| c.is_uppercase()).count()
         == name.chars().filter(|c| c.is_alphabetic()).count()

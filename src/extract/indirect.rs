@@ -457,7 +457,9 @@ pub(super) fn new_cue_form_fits(s: &Sent, v: usize, kind: ClauseKind) -> bool {
     // "Officials would not say which clinics would close": withheld speech
     // is no statement (a negated belief, "don't think", still is one).
     let negated = (after..v).any(|i| s.low(i).is_some_and(|w| matches!(w, "not" | "never")))
-        || (after > 0 && s.low(after - 1).is_some_and(|w| w.ends_with("n't") || w.ends_with("n’t")));
+        || (after > 0
+            && s.low(after - 1)
+                .is_some_and(|w| w.ends_with("n't") || w.ends_with("n’t")));
     if negated && words::is_disclosure_verb(&w) {
         return false;
     }

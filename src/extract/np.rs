@@ -329,6 +329,17 @@ impl<'a> Sent<'a> {
                 b,
             ));
         }
+        // "Officials said": a capital that only marks the sentence's start is
+        // a common noun, an unnamed source.
+        if b - a == 1
+            && a == 0
+            && self
+                .low(0)
+                .is_some_and(|w| words::is_agent_noun(w) && w.ends_with('s'))
+        {
+            let head = last.into_owned();
+            return Some(self.plain_np(NpKind::Description { det: None, head }, a, b));
+        }
         if self.is_name_word(b - 1) {
             let run = self.run_back(b - 1, a);
             // "Ana Ruiz and Li Wei": coordinated names are one group speaker.

@@ -292,6 +292,11 @@ static FIRST_NAME_SEX: LazyLock<HashMap<&'static str, Sex>> = LazyLock::new(|| {
         .collect()
 });
 
+/// A first name of the SSA table (`thomas`), lowercase.
+pub fn is_first_name(word: &str) -> bool {
+    FIRST_NAME_SEX.contains_key(word)
+}
+
 /// The sex of a person's name, from its first name (`Anna Kovacs` → female)
 /// or an honorific (`Mrs. Clinton`); `None` when the name does not say.
 pub fn sex_of(name: &str, role: Option<&str>) -> Option<Sex> {

@@ -53,6 +53,22 @@ impl Extractor {
                 let Some(np) = s.np_span(1, 2) else { continue };
                 (np, 3, s.slice(0, 3).to_lowercase())
             } else if i == 0
+                && s.is_word(0, "as")
+                && let Some(comma) = (3..s.len().min(12)).find(|&k| s.punct(k) == Some(','))
+                && let Some(v) = (2..comma).rev().find(|&k| s.cue(k).is_some())
+                && (v + 1..comma).all(|k| {
+                    s.lw(k).is_some_and(|w| {
+                        words::is_time_word(&w) || words::is_preposition(&w) || s.word(k).is_some()
+                    })
+                })
+                && v + 3 >= comma
+                && let Some(np) = s.subject_of(v)
+                && np.first >= 1
+            {
+                // "As The Hill reported, Trump was also accused …": the source
+                // of the clause after the comma.
+                (np, comma, format!("as {}", s.low(v).unwrap_or_default()))
+            } else if i == 0
                 && s.is_word(0, "in")
                 && let Some(comma) = (2..s.len().min(12)).find(|&k| s.punct(k) == Some(','))
                 && (1..comma).all(|k| s.word(k).is_some())

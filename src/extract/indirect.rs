@@ -121,7 +121,6 @@ impl Extractor {
                 let parenthetical = after_comma
                     && speaker_like
                     && !participle_next
-                    && kind != ClauseKind::Object
                     && s.punct(skip_time(s, v + 1)) == Some(',')
                     && !cue_word.ends_with("ing")
                     && skip_time(s, v + 1) + 1 < n;
@@ -136,7 +135,9 @@ impl Extractor {
                     && speaker_like
                     && !tail_is_content
                     && (participle_next || !rest_has_that)
-                    && (n - (v + 1) <= 6 || (tail_is_adverbial && n - (v + 1) <= 16))
+                    && (participle_next
+                        || n - (v + 1) <= 6
+                        || (tail_is_adverbial && n - (v + 1) <= 16))
                     && !cue_word.ends_with("ing")
                     && !clause_follows(s, v + 1);
                 if parenthetical {

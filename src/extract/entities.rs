@@ -321,9 +321,15 @@ impl Entities {
                     }
                     return Some(Self::unnamed(&np.mention, SpeakerType::Outlet, None));
                 }
+                // "the council", "the union", "the ministry": the named body
+                // whose name has that word (Marlow Bay City Council), else the
+                // organisation the article is about.
+                if definite && let Some(i) = self.by_name_word(head, pos) {
+                    return Some(self.speaker_of(i, &np.mention, None, 0.8));
+                }
                 if words::is_org_noun(head) && definite {
                     if let Some(i) = self.topical_org() {
-                        return Some(self.speaker_of(i, &np.mention, None, 0.85));
+                        return Some(self.speaker_of(i, &np.mention, None, 0.75));
                     }
                     return Some(Self::unnamed(&np.mention, SpeakerType::Organization, None));
                 }
@@ -368,6 +374,29 @@ impl Entities {
                 Some(Self::unnamed(&np.mention, kind, None))
             }
         }
+    }
+
+    /// The organisation or group most recently mentioned whose name has
+    /// `head` as a word (`union` → Northgate Dockers' Union).
+    fn by_name_word(&self, head: &str, before: usize) -> Option<usize> {
+        // Only the head nouns of bodies (not "the Russians" for the Russian
+        // Federation).
+        if head.len() < 4 || !(words::is_org_noun(head) || words::is_org_word(head)) {
+            return None;
+        }
+        self.list
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| {
+                matches!(e.kind, SpeakerType::Organization | SpeakerType::Group)
+                    && e.name.contains(' ')
+                    && e.salient <= before + 1
+                    && e.name.split_whitespace().any(|w| {
+                        lower(w.trim_end_matches(['\'', '’', 's'])) == head.trim_end_matches('s')
+                    })
+            })
+            .max_by_key(|(_, e)| (e.salient, e.mentions))
+            .map(|(i, _)| i)
     }
 
     /// The person most recently salient whose role or title has the

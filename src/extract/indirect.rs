@@ -272,6 +272,16 @@ impl Extractor {
             if document && !is_document_subject(s, &np) {
                 continue;
             }
+            // "called a strike", "called a meeting": calling an event is an
+            // act; calling someone something (`called the plan "a giveaway"`)
+            // or calling for something is speech.
+            if lower(cue_word).starts_with("call")
+                && !prep_object
+                && s.low(a).is_some_and(|w| matches!(w, "a" | "an"))
+                && !(a..b).any(|i| s.quote(i).is_some())
+            {
+                continue;
+            }
             // "a group called Mannatech": an indefinite description is no
             // speaker of a speech act's object.
             if kind == ClauseKind::Object

@@ -526,3 +526,27 @@ fn confidence_follows_how_the_speaker_was_found() {
         show(&stmts)
     );
 }
+
+#[test]
+fn the_union_and_the_council_are_the_bodies_named_so() {
+    let text = "The Tidewater Nurses' Union called for talks. Bellhaven Health said it would wait. \
+                The union said the strike would last a week.\n\n\
+                The Corran Valley District Council met on Monday. The council said the vote was final.\n";
+    let stmts = extract(text);
+    expect(
+        &stmts,
+        "the strike would last a week",
+        Kind::Indirect,
+        Some("Tidewater Nurses' Union"),
+    );
+    expect(
+        &stmts,
+        "the vote was final",
+        Kind::Indirect,
+        Some("Corran Valley District Council"),
+    );
+    // Calling for talks is speech; calling an event ("called a strike") is not.
+    find(&stmts, "talks");
+    let strike = extract("The union called a strike on Friday.\n");
+    assert!(strike.is_empty(), "{}", show(&strike));
+}

@@ -41,7 +41,7 @@ struct Suite {
 }
 
 /// The articles the extractor was developed on. Floors sit just under the
-/// measured figures (0.980 / 1.000), so a regression fails.
+/// measured figures (0.980 / 0.980), so a regression fails.
 const SEEDS: Suite = Suite {
     name: "seed",
     gold: "tests/fixtures/seeds_gold.yaml",
@@ -51,13 +51,13 @@ const SEEDS: Suite = Suite {
 };
 
 /// Articles written for evaluation only. Floors sit just under the measured
-/// figures (0.857 / 0.846); the reported figures are the measure.
+/// figures (0.870 / 0.859); the reported figures are the measure.
 const HELDOUT: Suite = Suite {
     name: "held-out",
     gold: "tests/fixtures/heldout_gold.yaml",
     corpus: "tests/fixtures/heldout",
-    min_recall: 0.83,
-    min_precision: 0.82,
+    min_recall: 0.85,
+    min_precision: 0.84,
 };
 
 const KINDS: [&str; 4] = ["direct", "partial", "indirect", "according_to"];

@@ -28,7 +28,7 @@ impl Extractor {
             let cue_word = s.word(v).unwrap_or_default();
             let mut repeat = None;
             let mut prep_object = false;
-            if !new_cue_form_fits(s, v, kind) {
+            if !cue_form_fits(s, v, kind) {
                 continue;
             }
             // "Teague, asked whether he worried …, shrugged": a passive participle.
@@ -394,7 +394,7 @@ pub(super) fn clause_follows(s: &Sent, c: usize) -> bool {
 /// `questions`, `want`): a participle never opens one on its own, a form
 /// whose lemma is also a noun needs a name or pronoun just before it, and a
 /// base form needs a plural or pronoun subject (`Democrats want`).
-pub(super) fn new_cue_form_fits(s: &Sent, v: usize, kind: ClauseKind) -> bool {
+pub(super) fn cue_form_fits(s: &Sent, v: usize, kind: ClauseKind) -> bool {
     let Some(w) = s.lw(v) else { return false };
     let class = lexicon::verb_class(&w);
     // `…, citing fears of terrorism`: a participle after a comma goes on with

@@ -497,43 +497,32 @@ pub struct Tok {
     pub kind: TokKind,
 }
 
-/// Abbreviations whose period does not end a sentence.
+/// Abbreviations whose period does not end a sentence: the name
+/// abbreviations, and those of companies, months and the like.
 fn is_abbreviation(w: &str) -> bool {
-    matches!(
-        w,
-        "Mr" | "Mrs"
-            | "Ms"
-            | "Dr"
-            | "Prof"
-            | "Gen"
-            | "Sen"
-            | "Rep"
-            | "Gov"
-            | "Lt"
-            | "Col"
-            | "Capt"
-            | "Sgt"
-            | "St"
-            | "Jr"
-            | "Sr"
-            | "Inc"
-            | "Corp"
-            | "Ltd"
-            | "Co"
-            | "vs"
-            | "etc"
-            | "No"
-            | "Fig"
-            | "Mt"
-            | "Ave"
-            | "Jan"
-            | "Feb"
-            | "Aug"
-            | "Sept"
-            | "Oct"
-            | "Nov"
-            | "Dec"
-    ) || (w.len() == 1 && w.as_bytes()[0].is_ascii_uppercase())
+    is_name_abbreviation(w)
+        || matches!(
+            w,
+            "St" | "Jr"
+                | "Sr"
+                | "Inc"
+                | "Corp"
+                | "Ltd"
+                | "Co"
+                | "vs"
+                | "etc"
+                | "No"
+                | "Fig"
+                | "Mt"
+                | "Ave"
+                | "Jan"
+                | "Feb"
+                | "Aug"
+                | "Sept"
+                | "Oct"
+                | "Nov"
+                | "Dec"
+        )
 }
 
 /// Titles and initials that stand before a name with their period.

@@ -204,7 +204,19 @@ impl Extractor {
                             prep_object = true;
                         }
                     }
+                    // "a probe the agency said was ongoing", "which he said had
+                    // harmed the economy": in a relative clause the cue's clause
+                    // has its subject before the speaker, so a verb comes first.
+                    let gap = matches!(kind, ClauseKind::Bare | ClauseKind::That)
+                        && np.first > 0
+                        && s.word(np.first - 1).is_some()
+                        && s.low(c).is_some_and(|w| {
+                            (words::is_finite_marker(w) || lexicon::is_finite_verb(w))
+                                && !matches!(w, "do" | "does" | "did")
+                        })
+                        && (c + 1..n).any(|i| s.word(i).is_some());
                     let takes_clause = prep_object
+                        || gap
                         || match kind {
                             ClauseKind::Bare => clause_follows(s, c),
                             // "a new poll shows Trump with his largest lead": a

@@ -415,6 +415,10 @@ pub(super) fn cue_form_fits(s: &Sent, v: usize, kind: ClauseKind) -> bool {
         && class & lexicon::class::ING != 0
         && class & lexicon::class::PAST == 0
         && s.punct(v - 1) != Some(',')
+        // "groups are asking Clinton to …": a progressive is a verb.
+        && !s
+            .low(s.skip_fillers_back_from(v).saturating_sub(1))
+            .is_some_and(|w| matches!(w, "is" | "are" | "was" | "were" | "been"))
     {
         return false;
     }

@@ -550,3 +550,32 @@ fn the_union_and_the_council_are_the_bodies_named_so() {
     let strike = extract("The union called a strike on Friday.\n");
     assert!(strike.is_empty(), "{}", show(&strike));
 }
+
+#[test]
+fn a_name_and_a_colon_attribute_what_follows() {
+    let text = "Varga: Trust the engineers on the dam, not the critics.\n\n\
+                Update: The road reopens at noon.\n\n\
+                Iowa: Tim Albers, Brad Ostrow, Rob Bakker.\n";
+    let stmts = extract(text);
+    expect(
+        &stmts,
+        "Trust the engineers on the dam",
+        Kind::Indirect,
+        Some("Varga"),
+    );
+    // A heading word or a list of names is no attribution.
+    assert_eq!(stmts.len(), 1, "{}", show(&stmts));
+}
+
+#[test]
+fn title_case_headline_cues() {
+    let stmts = extract("Mayor Varga Says Dam Will Hold Through Spring.\n");
+    expect(
+        &stmts,
+        "Dam Will Hold Through Spring",
+        Kind::Indirect,
+        Some("Varga"),
+    );
+    // In running text a capitalised cue is a name ("United States", "Reports").
+    assert_none("The Reports Desk opened in Oslo on Friday.\n");
+}

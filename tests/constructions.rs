@@ -6,7 +6,10 @@
 //! 1-based line of `start`. A proptest at the end checks the same invariants,
 //! and that `document()` never panics, on arbitrary input.
 
+mod support;
+
 use proptest::prelude::*;
+use support::{assert_none, extract, find, invariant_error, show};
 use whosaid::corpus::Document;
 use whosaid::extract::Extractor;
 use whosaid::model::{Kind, SpeakerType, Statement};
@@ -14,99 +17,6 @@ use whosaid::model::{Kind, SpeakerType, Statement};
 // ---------------------------------------------------------------------------
 // Helpers
 // ---------------------------------------------------------------------------
-
-/// 1-based line of byte `offset`, computed independently of `Document`.
-fn line_at(text: &str, offset: usize) -> usize {
-    text.as_bytes()[..offset]
-        .iter()
-        .filter(|&&b| b == b'\n')
-        .count()
-        + 1
-}
-
-/// The span invariants every record must satisfy, as an error message.
-fn invariant_error(text: &str, s: &Statement) -> Option<String> {
-    if s.start >= s.end {
-        return Some(format!("empty or reversed span {}..{}", s.start, s.end));
-    }
-    match text.get(s.start..s.end) {
-        None => return Some(format!("span {}..{} is not a valid slice", s.start, s.end)),
-        Some(slice) if slice != s.content => {
-            return Some(format!(
-                "content {:?} != text[{}..{}] = {:?}",
-                s.content, s.start, s.end, slice
-            ));
-        }
-        Some(_) => {}
-    }
-    let line = line_at(text, s.start);
-    if s.line != line {
-        return Some(format!("line {} but start is on line {}", s.line, line));
-    }
-    if !(0.0..=1.0).contains(&s.confidence) {
-        return Some(format!("confidence {} outside [0, 1]", s.confidence));
-    }
-    None
-}
-
-fn show(stmts: &[Statement]) -> String {
-    if stmts.is_empty() {
-        return "  (no statements)".to_string();
-    }
-    stmts
-        .iter()
-        .map(|s| {
-            format!(
-                "  {:?} line {} name={:?} mention={:?} role={:?} type={:?} via={:?} cue={:?} content={:?}",
-                s.kind,
-                s.line,
-                s.speaker.name,
-                s.speaker.mention,
-                s.speaker.role,
-                s.speaker.kind,
-                s.via,
-                s.cue,
-                s.content
-            )
-        })
-        .collect::<Vec<_>>()
-        .join("\n")
-}
-
-/// Runs the default extractor and checks the span invariants.
-fn extract(text: &str) -> Vec<Statement> {
-    let doc = Document::new("t.txt", text);
-    let stmts = Extractor::default().document(&doc);
-    for s in &stmts {
-        if let Some(e) = invariant_error(text, s) {
-            panic!("{e}\nall statements:\n{}", show(&stmts));
-        }
-    }
-    stmts
-}
-
-/// The tightest statement whose content contains `needle`: a quoted fragment
-/// is also inside the reported clause around it, and the fragment is meant.
-fn find<'a>(stmts: &'a [Statement], needle: &str) -> &'a Statement {
-    let hits: Vec<&Statement> = stmts
-        .iter()
-        .filter(|s| s.content.contains(needle))
-        .collect();
-    let Some(tightest) = hits.iter().min_by_key(|s| s.content.len()) else {
-        panic!("no statement contains {needle:?}; got:\n{}", show(stmts));
-    };
-    let ties = hits
-        .iter()
-        .filter(|s| s.content.len() == tightest.content.len())
-        .count();
-    assert_eq!(
-        ties,
-        1,
-        "two statements fit {needle:?} equally; got:\n{}",
-        show(stmts)
-    );
-    tightest
-}
 
 /// The statement containing `needle` has this kind and speaker name.
 fn expect<'a>(stmts: &'a [Statement], needle: &str, kind: Kind, name: &str) -> &'a Statement {
@@ -180,15 +90,6 @@ fn assert_role(s: &Statement, want: &str, stmts: &[Statement]) {
 
 fn assert_type(s: &Statement, want: SpeakerType, stmts: &[Statement]) {
     assert_eq!(s.speaker.kind, want, "speaker type; got:\n{}", show(stmts));
-}
-
-fn assert_none(text: &str) {
-    let stmts = extract(text);
-    assert!(
-        stmts.is_empty(),
-        "expected no statements for {text:?}; got:\n{}",
-        show(&stmts)
-    );
 }
 
 // ---------------------------------------------------------------------------

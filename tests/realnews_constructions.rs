@@ -2,52 +2,10 @@
 //! names, places and topics), with the negative cases beside the positive
 //! ones. The real-news figures themselves come from `.ci/realnews`.
 
-use whosaid::corpus::Document;
-use whosaid::extract::Extractor;
+mod support;
+
+use support::{assert_none, extract, find, show};
 use whosaid::model::{Kind, SpeakerType, Statement};
-
-fn extract(text: &str) -> Vec<Statement> {
-    let doc = Document::new("t.txt", text);
-    let stmts = Extractor::default().document(&doc);
-    for s in &stmts {
-        assert_eq!(
-            &text[s.start..s.end],
-            s.content,
-            "content is the verbatim span"
-        );
-    }
-    stmts
-}
-
-fn show(stmts: &[Statement]) -> String {
-    stmts
-        .iter()
-        .map(|s| {
-            format!(
-                "  {:?} line {} name={:?} mention={:?} role={:?} type={:?} cue={:?} conf={} | {:?}",
-                s.kind,
-                s.line,
-                s.speaker.name,
-                s.speaker.mention,
-                s.speaker.role,
-                s.speaker.kind,
-                s.cue,
-                s.confidence,
-                s.content
-            )
-        })
-        .collect::<Vec<_>>()
-        .join("\n")
-}
-
-/// The tightest statement whose content contains `needle`.
-fn find<'a>(stmts: &'a [Statement], needle: &str) -> &'a Statement {
-    stmts
-        .iter()
-        .filter(|s| s.content.contains(needle))
-        .min_by_key(|s| s.content.len())
-        .unwrap_or_else(|| panic!("no statement contains {needle:?}; got:\n{}", show(stmts)))
-}
 
 fn expect(stmts: &[Statement], needle: &str, kind: Kind, name: Option<&str>) {
     let s = find(stmts, needle);
@@ -57,15 +15,6 @@ fn expect(stmts: &[Statement], needle: &str, kind: Kind, name: Option<&str>) {
         name,
         "speaker of {needle:?}; got:\n{}",
         show(stmts)
-    );
-}
-
-fn assert_none(text: &str) {
-    let stmts = extract(text);
-    assert!(
-        stmts.is_empty(),
-        "expected nothing for {text:?}; got:\n{}",
-        show(&stmts)
     );
 }
 

@@ -69,10 +69,9 @@ impl Extractor {
             quotes,
             lex: &self.lexicon,
         };
+        // The paragraph's lexicon table already says which tokens are cues.
         let Some(v) = (0..toks.len().min(6)).find(|&i| {
-            s.word(i).is_some_and(|w| {
-                self.lexicon.verb(w).is_some() && w.chars().next().is_some_and(char::is_lowercase)
-            })
+            verbs[i].is_some() && s.word(i).is_some_and(|w| w.starts_with(char::is_lowercase))
         }) else {
             return false;
         };
@@ -90,6 +89,13 @@ pub(super) fn is_lone_quote(toks: &[scan::Tok], r: &std::ops::Range<usize>) -> b
         && t[1..]
             .iter()
             .all(|t| matches!(t.kind, scan::TokKind::Punct(_)))
+}
+
+/// Statement `to` takes the speaker, outlet and cue of statement `from`.
+fn copy_attribution(found: &mut [Found], from: usize, to: usize) {
+    found[to].speaker = found[from].speaker.clone();
+    found[to].via = found[from].via.clone();
+    found[to].cue = found[from].cue.clone();
 }
 
 /// Quotation parts with no attribution of their own take the speaker of the
@@ -117,16 +123,8 @@ pub(super) fn inherit_speakers(found: &mut [Found]) {
                 continue;
             }
             match (found[x].speaker.is_some(), found[y].speaker.is_some()) {
-                (true, false) if b.alone || a.runs_on => {
-                    found[y].speaker = found[x].speaker.clone();
-                    found[y].via = found[x].via.clone();
-                    found[y].cue = found[x].cue.clone();
-                }
-                (false, true) if a.alone || a.runs_on => {
-                    found[x].speaker = found[y].speaker.clone();
-                    found[x].via = found[y].via.clone();
-                    found[x].cue = found[y].cue.clone();
-                }
+                (true, false) if b.alone || a.runs_on => copy_attribution(found, x, y),
+                (false, true) if a.alone || a.runs_on => copy_attribution(found, y, x),
                 _ => {}
             }
         }
@@ -138,9 +136,7 @@ pub(super) fn inherit_speakers(found: &mut [Found]) {
             continue;
         };
         if a.sentence == b.sentence && found[x].speaker.is_some() && found[y].speaker.is_none() {
-            found[y].speaker = found[x].speaker.clone();
-            found[y].via = found[x].via.clone();
-            found[y].cue = found[x].cue.clone();
+            copy_attribution(found, x, y);
         }
     }
     for (wi, w) in quotes.windows(2).enumerate() {

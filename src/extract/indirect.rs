@@ -172,11 +172,7 @@ impl Extractor {
                         let plain = (c..t).all(|k| {
                             (s.word(k).is_some() && s.cue(k).is_none())
                                 || (listener && s.punct(k) == Some(','))
-                        }) && !(c..t).any(|k| {
-                            s.lw(k).is_some_and(|w| {
-                                words::is_finite_marker(&w) || lexicon::is_finite_verb(&w)
-                            })
-                        });
+                        }) && !(c..t).any(|k| s.low(k).is_some_and(lexicon::is_finite));
                         if (adverbial || listener) && plain {
                             c = t;
                         }
@@ -211,8 +207,7 @@ impl Extractor {
                         && np.first > 0
                         && s.word(np.first - 1).is_some()
                         && s.low(c).is_some_and(|w| {
-                            (words::is_finite_marker(w) || lexicon::is_finite_verb(w))
-                                && !matches!(w, "do" | "does" | "did")
+                            lexicon::is_finite(w) && !matches!(w, "do" | "does" | "did")
                         })
                         && (c + 1..n).any(|i| s.word(i).is_some());
                     let takes_clause = prep_object
@@ -235,13 +230,10 @@ impl Extractor {
                                     let e = object_end(s, c, n);
                                     object_follows(s, c, e)
                                         && !s.lw(c).is_some_and(|w| words::is_preposition(&w))
-                                        && ((c..e).any(|i| s.quote(i).is_some())
-                                            || (c..e).any(|i| {
-                                                s.low(i).is_some_and(|w| {
-                                                    words::is_finite_marker(w)
-                                                        || lexicon::is_finite_verb(w)
-                                                })
-                                            }))
+                                        && (c..e).any(|i| {
+                                            s.quote(i).is_some()
+                                                || s.low(i).is_some_and(lexicon::is_finite)
+                                        })
                                 }
                             }
                             ClauseKind::Object => object_follows(s, c, n),
@@ -383,7 +375,7 @@ pub(super) fn clause_follows(s: &Sent, c: usize) -> bool {
                     && i > c + 1;
             }
             s.lw(i).is_some_and(|w| {
-                if words::is_finite_marker(&w) || lexicon::is_finite_verb(&w) {
+                if lexicon::is_finite(&w) {
                     return true;
                 }
                 let class = lexicon::verb_class(&w);

@@ -263,6 +263,12 @@ pub fn verb_class(word: &str) -> u8 {
     VERB_FORMS.get(word).copied().unwrap_or(0)
 }
 
+/// A finite verb: a closed-class auxiliary or modal (`was`, `would`), or a
+/// WordNet form that can only be read as finite ([`is_finite_verb`]).
+pub fn is_finite(word: &str) -> bool {
+    words::is_finite_marker(word) || is_finite_verb(word)
+}
+
 /// A form that can only be read as a finite verb: a past form, or an -s form
 /// whose lemma is not also a noun. Modals and auxiliaries are closed-class
 /// words and live with the other function words.

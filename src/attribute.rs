@@ -141,8 +141,8 @@ impl<'a> Index<'a> {
                 .collect();
             keys.sort_unstable();
             keys.dedup();
-            for k in keys {
-                postings.entry(k).or_default().push(i as u32);
+            for k in &keys {
+                postings.entry(k.clone()).or_default().push(i as u32);
             }
             // A quoted fragment inside a reported clause is the same words
             // again: it is indexed, but not counted for how common a word is.
@@ -150,12 +150,7 @@ impl<'a> Index<'a> {
                 continue;
             }
             distinct += 1;
-            for k in ws
-                .iter()
-                .filter(|w| !w.stop)
-                .map(|w| key(&w.norm))
-                .collect::<std::collections::BTreeSet<_>>()
-            {
+            for k in keys {
                 *key_df.entry(k).or_default() += 1;
             }
             let mut seen: Vec<&str> = ws

@@ -170,28 +170,26 @@ impl Entities {
     }
 
     fn most_salient(&self, kinds: &[SpeakerType], before: usize) -> Option<usize> {
+        self.most_salient_where(before, |e| kinds.contains(&e.kind))
+    }
+
+    /// The entity satisfying `pred` whose last salient mention is latest, not after `before`.
+    fn most_salient_where(&self, before: usize, pred: impl Fn(&Entity) -> bool) -> Option<usize> {
         self.list
             .iter()
             .enumerate()
-            .filter(|(_, e)| kinds.contains(&e.kind) && e.salient > 0 && e.salient <= before + 1)
+            .filter(|(_, e)| e.salient > 0 && e.salient <= before + 1 && pred(e))
             .max_by_key(|(_, e)| e.salient)
             .map(|(i, _)| i)
     }
 
     /// The person most recently salient whose name does not rule out `sex`.
     fn most_salient_person(&self, sex: Sex, before: usize) -> Option<usize> {
-        self.list
-            .iter()
-            .enumerate()
-            .filter(|(_, e)| {
-                (e.kind == SpeakerType::Person || maybe_surname(e))
-                    && e.salient > 0
-                    && e.salient <= before + 1
-                    && before.saturating_sub(e.salient) < PRONOUN_REACH
-                    && lexicon::sex_of(&e.name, e.role.as_deref()).is_none_or(|x| x == sex)
-            })
-            .max_by_key(|(_, e)| e.salient)
-            .map(|(i, _)| i)
+        self.most_salient_where(before, |e| {
+            (e.kind == SpeakerType::Person || maybe_surname(e))
+                && before.saturating_sub(e.salient) < PRONOUN_REACH
+                && lexicon::sex_of(&e.name, e.role.as_deref()).is_none_or(|x| x == sex)
+        })
     }
 
     /// `the company`: the organisation that spoke last, else the one last named as a subject.

@@ -560,7 +560,7 @@ impl<'a> Sent<'a> {
                     words::is_verb_filler(&w)
                         || matches!(w.as_ref(), "not" | "did" | "does" | "do" | "don't" | "doesn't" | "didn't" | "don’t" | "doesn’t" | "didn’t")
                         // "politely suggested", "recently wrote": an adverb.
-                        || (w.len() > 4 && w.ends_with("ly") && lexicon::verb_class(&w) == 0 && !self.is_name_word(e - 1))
+                        || (lexicon::is_ly_adverb(&w) && !self.is_name_word(e - 1))
                 })
             {
                 e -= 1;
@@ -602,10 +602,10 @@ impl<'a> Sent<'a> {
     /// subject and its verb (`Trump also said`).
     pub fn skip_verb_fillers(&self, i: usize) -> usize {
         let mut j = i;
-        while self.lw(j).is_some_and(|w| {
-            words::is_verb_filler(&w)
-                || (w.len() > 4 && w.ends_with("ly") && lexicon::verb_class(&w) == 0)
-        }) {
+        while self
+            .lw(j)
+            .is_some_and(|w| words::is_verb_filler(&w) || lexicon::is_ly_adverb(&w))
+        {
             j += 1;
         }
         j

@@ -263,6 +263,12 @@ pub fn verb_class(word: &str) -> u8 {
     VERB_FORMS.get(word).copied().unwrap_or(0)
 }
 
+/// An -ly adverb that may stand between a subject and its verb (`politely
+/// suggested`), not a verb form that happens to end in -ly (`reply`).
+pub fn is_ly_adverb(word: &str) -> bool {
+    word.len() > 4 && word.ends_with("ly") && verb_class(word) == 0
+}
+
 /// A finite verb: a closed-class auxiliary or modal (`was`, `would`), or a
 /// WordNet form that can only be read as finite ([`is_finite_verb`]).
 pub fn is_finite(word: &str) -> bool {

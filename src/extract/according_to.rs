@@ -143,7 +143,7 @@ impl Extractor {
 
     /// `Milbank: Republicans waving the flag of surrender to Trump.` — a name
     /// and a colon opening the sentence attribute what follows.
-    pub(super) fn colon(&self, s: &Sent, ents: &mut Entities, out: &mut Vec<Found>) {
+    pub(super) fn colon(&self, s: &Sent, ents: &mut Entities, out: &mut Vec<Found>, at: Chain) {
         let Some(c) = (1..s.len().min(6)).find(|&i| s.punct(i) == Some(':')) else {
             return;
         };
@@ -151,7 +151,10 @@ impl Extractor {
         if s.quote(c + 1).is_some() || n < c + 4 {
             return;
         }
-        // Prose, not a list of names or a title-case headline.
+        // Prose, not a list of names or a title-case subheading; the
+        // headline, the document's first line, may be title case
+        // (`Graham: Trump's Rhetoric Destroying GOP's Chance`).
+        let headline = at.para == 0 && at.first_in_para;
         let (words, lower_words) = (c + 1..n).fold((0, 0), |(w, l), i| match s.word(i) {
             Some(x) => (
                 w + 1,
@@ -159,7 +162,7 @@ impl Extractor {
             ),
             None => (w, l),
         });
-        if lower_words * 10 < words * 3 {
+        if lower_words * 10 < words * 3 && !headline {
             return;
         }
         let Some(np) = colon_speaker(s, c + 1) else {

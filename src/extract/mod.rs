@@ -155,7 +155,7 @@ impl Extractor {
         let mut used = vec![false; s.len()];
         self.quotes(s, ents, out, at, &mut used);
         self.according_to(s, ents, out);
-        self.colon(s, ents, out);
+        self.colon(s, ents, out, at);
         self.indirect(s, ents, out, &mut used);
     }
 

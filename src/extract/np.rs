@@ -53,7 +53,8 @@ pub struct Np {
 }
 
 /// The lowercase form of every token: words borrow from the text unless
-/// they hold a capital; punctuation and quotes are empty.
+/// they hold a capital or a curly apostrophe, which becomes `'` so that word
+/// tests see `doesn’t` as `doesn't`; punctuation and quotes are empty.
 pub fn lowercase_tokens<'a>(
     text: &'a str,
     lower_text: &'a str,
@@ -67,6 +68,8 @@ pub fn lowercase_tokens<'a>(
                 let w = &text[t.start..t.end];
                 if w.is_ascii() {
                     Cow::Borrowed(&lower_text[t.start - base..t.end - base])
+                } else if w.contains('’') {
+                    Cow::Owned(w.to_lowercase().replace('’', "'"))
                 } else {
                     lower(w)
                 }
@@ -90,6 +93,18 @@ pub fn lower(w: &str) -> Cow<'_, str> {
     } else {
         Cow::Borrowed(w)
     }
+}
+
+/// `word` occurs capitalised after a lowercase word somewhere in `text`, as a
+/// name does and a sentence-initial imperative does not.
+pub fn named_mid_sentence(text: &str, word: &str) -> bool {
+    text.match_indices(word).any(|(i, _)| {
+        let after = text[i + word.len()..].chars().next();
+        let before = text[..i].trim_end_matches(' ');
+        i > before.len()
+            && !after.is_some_and(char::is_alphanumeric)
+            && before.chars().next_back().is_some_and(char::is_lowercase)
+    })
 }
 
 /// Plural peoples: `Russians`, `Americans`, `Chinese`, `British`.
@@ -336,6 +351,8 @@ impl<'a> Sent<'a> {
             && self
                 .low(0)
                 .is_some_and(|w| words::is_agent_noun(w) && w.ends_with('s'))
+            // "Sanders said": a surname the article also uses mid-sentence.
+            && !self.word(0).is_some_and(|w| named_mid_sentence(self.text, w))
         {
             let head = last.into_owned();
             return Some(self.plain_np(NpKind::Description { det: None, head }, a, b));
@@ -510,7 +527,17 @@ impl<'a> Sent<'a> {
         });
         let outlet_hint =
             (a..name_start).any(|i| self.lw(i).is_some_and(|w| words::is_outlet_noun(&w)));
-        let name = strip_possessive(self.slice(name_start, end)).to_string();
+        // "Rep. Tom Cole of Oklahoma": a person's name ends before "of" and
+        // the place it names; "Bank of America" has no first name and stays whole.
+        let titled = name_start > a;
+        let name_end = (name_start + 2..end.saturating_sub(1))
+            .find(|&o| {
+                self.is_word(o, "of")
+                    && (name_start..o).all(|i| self.is_name_word(i))
+                    && (titled || self.low(name_start).is_some_and(lexicon::is_first_name))
+            })
+            .unwrap_or(end);
+        let name = strip_possessive(self.slice(name_start, name_end)).to_string();
         Np {
             kind: NpKind::Name(name.clone()),
             mention: name,
@@ -917,8 +944,18 @@ impl<'a> Sent<'a> {
     /// The preposition before the name that ends the phrase `a..b`, if any.
     fn oblique_preposition(&self, a: usize, b: usize) -> Option<Cow<'a, str>> {
         let mut i = b.saturating_sub(1);
-        while i > a && (self.is_name_word(i - 1) || self.quote(i - 1).is_some()) {
-            i -= 1;
+        loop {
+            if i > a && (self.is_name_word(i - 1) || self.quote(i - 1).is_some()) {
+                i -= 1;
+            } else if i > a + 1
+                // "Tom Cole of Oklahoma" is one name run, as in `run_back`.
+                && self.lw(i - 1).is_some_and(|w| words::is_name_connector(&w) && w != "and")
+                && self.is_name_word(i - 2)
+            {
+                i -= 2;
+            } else {
+                break;
+            }
         }
         let mut p = i;
         while p > a && self.lw(p - 1).is_some_and(|w| words::is_determiner(&w)) {

@@ -240,8 +240,11 @@ pub(super) fn colon_speaker(s: &Sent, k: usize) -> Option<Np> {
     let NpKind::Name(name) = &np.kind else {
         return None;
     };
+    // "Listen: …" is an imperative; "Trump: …" is a name the article goes on
+    // to use mid-sentence.
     let heading = (!name.contains(' ')
-        && (lexicon::verb_class(&lower(name)) != 0 || name.len() < 3))
+        && (name.len() < 3
+            || (lexicon::verb_class(&lower(name)) != 0 && !np::named_mid_sentence(s.text, name))))
         || words::is_heading_word(&lower(name));
     (!heading).then_some(np)
 }

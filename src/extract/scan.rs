@@ -197,6 +197,9 @@ fn is_headline(line: &str) -> bool {
     !matches!(
         last,
         '.' | '!' | '?' | '"' | '”' | '“' | '»' | '’' | '\'' | ':' | '…' | ')'
+            // "… on Monday. [WashPost.]": a bracketed source after a sentence;
+            // "Sanders says he's riding momentum;": a summary line.
+            | ']' | ';'
     )
 }
 

@@ -193,6 +193,37 @@ pub mod class {
     pub const NOUN: u8 = 16;
 }
 
+/// Irregular verbs whose past is their base form. WordNet's exception list
+/// leaves them out because the form equals the lemma, so without this closed
+/// class `the polls never shut` would have no finite verb.
+const PAST_IS_BASE: &[&str] = &[
+    "bet",
+    "bid",
+    "broadcast",
+    "burst",
+    "cast",
+    "cost",
+    "cut",
+    "forecast",
+    "hit",
+    "hurt",
+    "let",
+    "offset",
+    "put",
+    "quit",
+    "read",
+    "reset",
+    "rid",
+    "set",
+    "shed",
+    "shut",
+    "split",
+    "spread",
+    "thrust",
+    "undercut",
+    "upset",
+];
+
 static VERB_FORMS: LazyLock<HashMap<String, u8>> = LazyLock::new(|| {
     let mut forms: HashMap<String, u8> = HashMap::default();
     forms.reserve(40_000);
@@ -222,6 +253,9 @@ static VERB_FORMS: LazyLock<HashMap<String, u8>> = LazyLock::new(|| {
                 add(ing, class::ING);
             }
         }
+    }
+    for w in PAST_IS_BASE {
+        add((*w).to_string(), class::PAST);
     }
     forms
 });

@@ -353,7 +353,10 @@ impl Entities {
                         return Some(self.speaker_of(i, &np.mention, None, 0.75));
                     }
                     let role = np.mention.split_once(' ').map(|(_, r)| r.to_string());
+                    // "the spokesman for Clinton" is not whoever spoke last.
+                    let complement = !np.mention.to_lowercase().ends_with(head.as_str());
                     if !words::is_title(head)
+                        && !complement
                         && let Some(i) = self.most_salient(&[SpeakerType::Person], pos)
                     {
                         let mut r = self.speaker_of(i, &np.mention, None, 0.7);

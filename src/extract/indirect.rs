@@ -77,17 +77,18 @@ impl Extractor {
                 (np, 0, b)
             } else if cue_word.ends_with("ing")
                 && s.punct(v - 1) == Some(',')
-                && let Some(prev) = &last_subject
+                && let Some(prev) = last_subject.clone().or_else(|| attribution_before(s, v - 1))
                 && (v + 1..n).any(|i| s.word(i).is_some())
                 // "…, speaking on condition of anonymity": how, not what.
-                && !s.low(v + 1).is_some_and(words::is_preposition)
+                && !s.low(v + 1).is_some_and(|p| words::is_preposition(p) && !speech_particle(p, kind))
             {
-                // "…, Fiorina said, adding that …": the same speaker goes on.
+                // "…, Fiorina said, adding that …": the same speaker goes on;
+                // "…, referring to …": what the act is about follows the particle.
                 let mut c = v + 1;
-                if s.is_word(c, "that") {
+                if s.is_word(c, "that") || s.low(c).is_some_and(|p| speech_particle(p, kind)) {
                     c += 1;
                 }
-                (prev.clone(), c, n)
+                (prev, c, n)
             } else {
                 // "…said he had followed the forward and described him as …":
                 // a second verb joined by "and" has the first one's subject.
@@ -330,6 +331,21 @@ impl Extractor {
             });
         }
     }
+}
+
+/// The speaker of the attribution that ends at the comma `comma`: `"…," he
+/// said,` or `"…," said Ramos,` (a quotation's cue, so not a clause subject
+/// of its own), for the participle after it (`…, referring to …`).
+fn attribution_before(s: &Sent, comma: usize) -> Option<Np> {
+    let c = (comma.saturating_sub(6)..comma)
+        .rev()
+        .find(|&c| s.cue(c).is_some())?;
+    if c + 1 == comma || (c + 2..comma).all(|k| s.lw(k).is_some_and(|w| words::is_time_word(&w))) {
+        return s.subject_of(c);
+    }
+    // "said Geoff Garin, a pollster," — the name, then its appositive.
+    s.np_forward(c + 1, false)
+        .filter(|np| np.end == comma || s.punct(np.end) == Some(','))
 }
 
 /// A bare clause follows at `c`: a pronoun subject, or a verb soon after its

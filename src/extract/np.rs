@@ -107,6 +107,11 @@ pub fn named_mid_sentence(text: &str, word: &str) -> bool {
     })
 }
 
+/// A noun that names people or a body of them (`advisers`, `voters`, `the campaign`).
+fn is_person_head(w: &str) -> bool {
+    words::is_agent_noun(w) && !words::is_function_word(w)
+}
+
 /// Plural peoples: `Russians`, `Americans`, `Chinese`, `British`.
 fn is_demonym(w: &str) -> bool {
     w.ends_with("ans")
@@ -357,6 +362,19 @@ impl<'a> Sent<'a> {
             let head = last.into_owned();
             return Some(self.plain_np(NpKind::Description { det: None, head }, a, b));
         }
+        // "a spokesman for Clinton", "aides to the governor", "officials in
+        // Washington": the person noun heads the phrase; the name after the
+        // preposition is whom they speak for, not the speaker.
+        if let Some(k) = (a + 1..b - 1).find(|&k| {
+            self.low(k)
+                .is_some_and(|w| matches!(w, "for" | "to" | "at" | "with" | "in" | "on"))
+        }) && self.low(k - 1).is_some_and(is_person_head)
+            && (a..k).all(|i| self.word(i).is_some() && (i == 0 || !self.is_name_word(i)))
+        {
+            let det = words::is_determiner(&first).then(|| first.into_owned());
+            let head = self.low(k - 1).unwrap_or_default().to_string();
+            return Some(self.plain_np(NpKind::Description { det, head }, a, b));
+        }
         if self.is_name_word(b - 1) {
             let run = self.run_back(b - 1, a);
             // "Ana Ruiz and Li Wei": coordinated names are one group speaker.
@@ -390,14 +408,13 @@ impl<'a> Sent<'a> {
             return None;
         }
         let det = words::is_determiner(&first).then(|| first.into_owned());
-        Some(self.plain_np(
-            NpKind::Description {
-                det,
-                head: last.into_owned(),
-            },
-            a,
-            b,
-        ))
+        // "advisers to the governor": the person noun before the
+        // preposition heads the phrase, not the noun at its end.
+        let head = (a + 1..b)
+            .find(|&k| self.low(k).is_some_and(words::is_preposition))
+            .and_then(|k| self.low(k - 1).filter(|h| is_person_head(h)))
+            .map_or_else(|| last.into_owned(), str::to_string);
+        Some(self.plain_np(NpKind::Description { det, head }, a, b))
     }
 
     /// Words that can be a described speaker (`the former harbour master`,
@@ -588,6 +605,8 @@ impl<'a> Sent<'a> {
                         || matches!(w.as_ref(), "not" | "did" | "does" | "do" | "don't" | "doesn't" | "didn't" | "don’t" | "doesn’t" | "didn’t")
                         // "politely suggested", "recently wrote": an adverb.
                         || (lexicon::is_ly_adverb(&w) && !self.is_name_word(e - 1))
+                        // "have been urging": a progressive, not a passive.
+                        || (w == "been" && self.low(v).is_some_and(|x| x.ends_with("ing")))
                 })
             {
                 e -= 1;
@@ -749,7 +768,18 @@ impl<'a> Sent<'a> {
                         }
                         break;
                     }
-                    if (words::is_clause_boundary(&w) || words::is_preposition(&w)) && w != "of" {
+                    // "advisers to the governor", "officials in Washington":
+                    // a person noun's complement is part of the phrase.
+                    let complement = words::is_preposition(&w)
+                        && matches!(w.as_ref(), "to" | "for" | "at" | "in" | "with" | "on")
+                        && p > 0
+                        // A capital that only starts the sentence is no name.
+                        && (p == 1 || !self.is_name_word(p - 1))
+                        && self.low(p - 1).is_some_and(is_person_head);
+                    if (words::is_clause_boundary(&w) || words::is_preposition(&w))
+                        && w != "of"
+                        && !complement
+                    {
                         break;
                     }
                     // An inflected speech verb ends the phrase; a bare form may be a

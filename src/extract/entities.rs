@@ -367,7 +367,9 @@ impl Entities {
                     }
                     return Some(Self::unnamed(&np.mention, SpeakerType::Person, role));
                 }
-                let kind = if det.is_some() {
+                let kind = if matches!(det.as_deref(), Some("those" | "these")) {
+                    SpeakerType::Group
+                } else if det.is_some() {
                     SpeakerType::Person
                 } else {
                     SpeakerType::Unknown

@@ -214,7 +214,8 @@ impl Extractor {
                     let takes_clause = prep_object
                         || gap
                         || match kind {
-                            ClauseKind::Bare => clause_follows(s, c),
+                            // "Cruz hopes to get one last splash": an intention.
+                            ClauseKind::Bare => clause_follows(s, c) || infinitive,
                             // "a new poll shows Trump with his largest lead": a
                             // finding may be a clause or a noun phrase.
                             ClauseKind::Document => clause_follows(s, c) || object_follows(s, c, n),
@@ -270,6 +271,19 @@ impl Extractor {
             // clause is part of that clause, not a statement of its own.
             let nested = clauses.iter().any(|&(ca, cb)| ca <= v && v < cb);
             if nested && matches!(np.kind, NpKind::Pronoun(_)) {
+                continue;
+            }
+            // "the partisanship that Bloomberg decries also makes …": a
+            // relative clause whose object is the gap before it; what follows
+            // the cue is the main clause, not what was decried.
+            let relative = np.first > 0
+                && s.low(np.first - 1)
+                    .is_some_and(|w| matches!(w, "that" | "which" | "whom"))
+                && matches!(kind, ClauseKind::Object | ClauseKind::That)
+                && s.low(s.skip_verb_fillers(v + 1)).is_some_and(|w| {
+                    lexicon::is_finite(w) || lexicon::verb_class(w) & lexicon::class::S3 != 0
+                });
+            if relative {
                 continue;
             }
             // A finding needs a document or data as its subject.
@@ -381,7 +395,7 @@ pub(super) fn clause_follows(s: &Sent, c: usize) -> bool {
         })
         .take_while(|&i| {
             !s.lw(i)
-                .is_some_and(|w| matches!(w.as_ref(), "that" | "which" | "because" | "while"))
+                .is_some_and(|w| matches!(w.as_ref(), "which" | "because" | "while"))
         })
         .any(|i| {
             // A quoted predicate: `the pipeline "wouldn't go 10 feet"`.
@@ -453,7 +467,8 @@ pub(super) fn cue_form_fits(s: &Sent, v: usize, kind: ClauseKind) -> bool {
     {
         return true;
     }
-    let Some(prev) = v.checked_sub(1) else {
+    // "voters still say": the subject stands before the adverbs.
+    let Some(prev) = s.skip_fillers_back_from(v).checked_sub(1) else {
         return false;
     };
     // "Anna Berg, head of the union, claims …": an appositive ends at the
@@ -532,8 +547,11 @@ pub(super) fn cue_form_fits(s: &Sent, v: usize, kind: ClauseKind) -> bool {
                 | "thirds"
                 | "quarter"
         );
-    let plural =
-        quantity || (p.ends_with('s') && !p.ends_with("ss") && !words::is_function_word(&p));
+    // "those surveyed say": a participle after "those" is a plural subject.
+    let those = prev > 0 && s.is_word(prev - 1, "those");
+    let plural = quantity
+        || those
+        || (p.ends_with('s') && !p.ends_with("ss") && !words::is_function_word(&p));
     if class & lexicon::class::BASE != 0 {
         return pronoun || plural;
     }

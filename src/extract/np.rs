@@ -394,12 +394,16 @@ impl<'a> Sent<'a> {
         }
         // "A poll released Tuesday": a participle after the head noun opens a
         // reduced relative clause; the phrase ends before it.
+        // "those surveyed" is a whole description.
         if let Some(k) = (a + 1..b).find(|&k| {
             self.lw(k).is_some_and(|w| {
                 let c = lexicon::verb_class(&w);
                 c & lexicon::class::PAST != 0 && c & lexicon::class::BASE == 0
             }) && self.lw(k - 1).is_some_and(|p| {
-                !words::is_determiner(&p) && !p.ends_with("ly") && !words::is_possessive(&p)
+                !words::is_determiner(&p)
+                    && !p.ends_with("ly")
+                    && !words::is_possessive(&p)
+                    && p != "those"
             })
         }) {
             return self.np_span(a, k);
@@ -605,8 +609,9 @@ impl<'a> Sent<'a> {
                         || matches!(w.as_ref(), "not" | "did" | "does" | "do" | "don't" | "doesn't" | "didn't" | "don’t" | "doesn’t" | "didn’t")
                         // "politely suggested", "recently wrote": an adverb.
                         || (lexicon::is_ly_adverb(&w) && !self.is_name_word(e - 1))
-                        // "have been urging": a progressive, not a passive.
-                        || (w == "been" && self.low(v).is_some_and(|x| x.ends_with("ing")))
+                        // "have been urging", "is telling": a progressive, not a passive.
+                        || (matches!(w.as_ref(), "been" | "is" | "are" | "was" | "were")
+                            && self.low(v).is_some_and(|x| x.ends_with("ing")))
                 })
             {
                 e -= 1;
@@ -724,6 +729,16 @@ impl<'a> Sent<'a> {
         let w = self.lw(t)?;
         if words::is_subject_pronoun(&w) {
             return self.np_span(t, e);
+        }
+        // "He's predicting", "they've said": the pronoun of the contraction.
+        if let Some((pronoun, _)) = w.split_once('\'')
+            && words::is_subject_pronoun(pronoun)
+            && !matches!(pronoun, "it" | "that")
+        {
+            let surface = self.word(t)?;
+            let mut np = self.plain_np(NpKind::Pronoun(pronoun.to_string()), t, e);
+            np.mention = surface[..pronoun.len()].to_string();
+            return Some(np);
         }
         let start = self.phrase_start(t);
         self.np_span(start, e)

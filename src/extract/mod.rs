@@ -167,6 +167,17 @@ impl Extractor {
                 i += 1;
                 continue;
             }
+            // "Shares of Carevane fell": a capital that only starts the
+            // sentence does not join the name after "of"; "Bank of America" does.
+            if i == 0
+                && s.is_word(1, "of")
+                && s.is_name_word(2)
+                && s.low(0).is_some_and(|w| {
+                    lexicon::verb_class(w) != 0 && !words::is_org_word(w) && !words::is_title(w)
+                })
+            {
+                i = 2;
+            }
             let mut j = i + 1;
             loop {
                 if s.is_name_word(j) {

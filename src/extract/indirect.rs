@@ -263,6 +263,8 @@ impl Extractor {
                     (np, c, b)
                 }
             };
+            // "says, win or lose, he's staying": the content starts after the comma.
+            let a = if s.punct(a) == Some(',') { a + 1 } else { a };
             // Content that is nothing but quotations is the quotes' own statement.
             if b <= a || b - a < 2 || (a..b).all(|i| s.quote(i).is_some() || s.punct(i).is_some()) {
                 continue;
@@ -366,6 +368,39 @@ fn attribution_before(s: &Sent, comma: usize) -> Option<Np> {
 /// subject. Verbs are known from WordNet's forms; an -s or base form whose
 /// lemma is also a noun counts only after a word that is not a determiner.
 pub(super) fn clause_follows(s: &Sent, c: usize) -> bool {
+    // "says despite being an alumna, she plans …", "says, win or lose, he's
+    // staying": an adverbial set off by a comma, then the clause.
+    let opener = s.punct(c) == Some(',')
+        || s.low(c).is_some_and(|w| {
+            matches!(
+                w,
+                "despite"
+                    | "if"
+                    | "when"
+                    | "whenever"
+                    | "after"
+                    | "before"
+                    | "although"
+                    | "though"
+                    | "unless"
+                    | "once"
+                    | "until"
+                    | "because"
+                    | "since"
+                    | "given"
+                    | "regardless"
+            )
+        });
+    if opener {
+        return (c + 2..s.len().min(c + 16))
+            .find(|&k| s.punct(k) == Some(','))
+            .is_some_and(|k| s.lw(k + 1).is_some() && clause_follows_plain(s, k + 1));
+    }
+    clause_follows_plain(s, c)
+}
+
+/// [`clause_follows`] without an adverbial opener.
+fn clause_follows_plain(s: &Sent, c: usize) -> bool {
     let Some(w) = s.lw(c) else { return false };
     if words::is_subject_pronoun(&w) || words::is_pronoun_contraction(&w) {
         return true;
@@ -481,7 +516,8 @@ pub(super) fn cue_form_fits(s: &Sent, v: usize, kind: ClauseKind) -> bool {
         if s.punct(prev) == Some('%') {
             return true;
         }
-        return s.punct(prev) == Some(',') && (class & lexicon::class::BASE == 0 || !cue_after);
+        return matches!(s.punct(prev), Some(',' | '—' | '–'))
+            && (class & lexicon::class::BASE == 0 || !cue_after);
     };
     let pronoun = words::is_subject_pronoun(&p) || p == "who";
     // "would only say", "did not say": after a modal or auxiliary, a verb.

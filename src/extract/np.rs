@@ -723,6 +723,22 @@ impl<'a> Sent<'a> {
             }
             return self.appositive_subject(t);
         }
+        // "Jason Sims — a teacher from Mount Pleasant — says": the name
+        // before the dashes, the appositive between them its role.
+        if matches!(self.punct(t), Some('—' | '–'))
+            && let Some(d) = (t.saturating_sub(14)..t)
+                .rev()
+                .find(|&d| matches!(self.punct(d), Some('—' | '–')))
+            && d > 0
+            && self.word(d - 1).is_some()
+        {
+            let start = self.phrase_start(d - 1);
+            let mut np = self.np_span(start, d)?;
+            if matches!(np.kind, NpKind::Name(_)) && np.role.is_none() {
+                np.role = self.role_words(d + 1, t);
+            }
+            return Some(np);
+        }
         if self.quote(t).is_some() {
             return self.np_span(t, t + 1);
         }

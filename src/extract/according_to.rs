@@ -70,16 +70,25 @@ impl Extractor {
                 (np, comma, format!("as {}", s.low(v).unwrap_or_default()))
             } else if i == 0
                 && s.is_word(0, "in")
-                && let Some(comma) = (2..s.len().min(12)).find(|&k| s.punct(k) == Some(','))
-                && (1..comma).all(|k| s.word(k).is_some())
-                && s.lw(comma - 1).is_some_and(|w| words::is_document_noun(&w))
+                && let Some(comma) = (2..s.len().min(16)).find(|&k| s.punct(k) == Some(','))
+                && (1..comma).all(|k| s.word(k).is_some() || s.punct(k) == Some('/'))
+                // "In an NBC News/Wall Street Journal poll released Monday,":
+                // the document, then how and when it came out.
+                && let Some(d) = (1..comma)
+                    .rev()
+                    .find(|&k| s.lw(k).is_some_and(|w| words::is_document_noun(&w)))
+                && (d + 1..comma).all(|k| {
+                    s.lw(k).is_some_and(|w| {
+                        !lexicon::is_finite(&w) || lexicon::verb_class(&w) & lexicon::class::BASE == 0
+                    }) && s.cue(k).is_none()
+                })
                 // "In its annual report, the firm stated that …": the venue of
                 // a speaker's own statement, not a source.
                 && !(comma + 1..s.len()).any(|k| s.cue(k).is_some())
             {
                 // "In the new Morning Consult poll, 40 percent back Sanders":
                 // the document is the source of what follows.
-                let Some(np) = s.np_span(1, comma) else {
+                let Some(np) = s.np_span(1, d + 1) else {
                     continue;
                 };
                 (np, comma, "in".to_string())
@@ -119,9 +128,18 @@ impl Extractor {
                 np.role = s.role_words(rest + 1, a - 1);
             }
             let pos = s.toks[i].start;
-            let Some(resolved) = ents.resolve(&np, pos, &self.lexicon) else {
+            let Some(mut resolved) = ents.resolve(&np, pos, &self.lexicon) else {
                 continue;
             };
+            // "In a Des Moines Register poll, …": an unnamed document is the
+            // source, named by its kind.
+            if resolved.speaker.name.is_none()
+                && let NpKind::Description { head, .. } = &np.kind
+                && words::is_document_noun(head)
+            {
+                resolved.speaker.role.get_or_insert_with(|| head.clone());
+                resolved.speaker.kind = SpeakerType::Unknown;
+            }
             if let Some(e) = resolved.entity {
                 ents.spoke(e, pos);
             }

@@ -388,8 +388,15 @@ impl<'a> Sent<'a> {
             }
             return Some(self.name_np(a, run, b));
         }
-        // A description: keep determiners, head is the last word.
-        if !(a..b).all(|i| self.word(i).is_some()) {
+        // A description: keep determiners, head is the last word. A slash
+        // joins two names ("an NBC News/Wall Street Journal poll").
+        if !(a..b).all(|i| {
+            self.word(i).is_some()
+                || (self.punct(i) == Some('/')
+                    && i > a
+                    && self.is_name_word(i - 1)
+                    && self.is_name_word(i + 1))
+        }) {
             return None;
         }
         // "A poll released Tuesday": a participle after the head noun opens a

@@ -367,7 +367,8 @@ impl Entities {
                     }
                     return Some(Self::unnamed(&np.mention, SpeakerType::Person, role));
                 }
-                let kind = if matches!(det.as_deref(), Some("those" | "these")) {
+                let quantity = np.mention.starts_with(|c: char| c.is_ascii_digit());
+                let kind = if quantity || matches!(det.as_deref(), Some("those" | "these")) {
                     SpeakerType::Group
                 } else if det.is_some() {
                     SpeakerType::Person

@@ -589,9 +589,24 @@ pub(super) fn cue_form_fits(s: &Sent, v: usize, kind: ClauseKind) -> bool {
         || those
         || (p.ends_with('s') && !p.ends_with("ss") && !words::is_function_word(&p));
     if class & lexicon::class::BASE != 0 {
-        return pronoun || plural;
+        // "Aides to Clinton say", "sources close to her campaign say": the
+        // phrase's head, not the word before the verb, is the plural.
+        return pronoun || plural || s.subject_of(v).is_some_and(|np| is_plural_subject(&np));
     }
     kind == ClauseKind::Bare || pronoun || name
+}
+
+/// A subject that takes a plural verb: a plural head noun, a group, or a
+/// quantity (`One in five`, `52 percent of voters`).
+fn is_plural_subject(np: &Np) -> bool {
+    match &np.kind {
+        NpKind::Description { head, .. } => {
+            (head.ends_with('s') && !head.ends_with("ss"))
+                || words::is_group_noun(head)
+                || np.mention.starts_with(|c: char| c.is_ascii_digit())
+        }
+        _ => np.group_hint,
+    }
 }
 
 /// A speech act's object: at least two words before the sentence ends, not

@@ -412,6 +412,10 @@ impl<'a> Sent<'a> {
                     && !words::is_possessive(&p)
                     && p != "those"
             })
+                // "half of registered voters", "52 percent of Democratic
+                // registered voters": after "of" or a number, before a noun,
+                // an adjective ("Mr. Obama freed seven men" has a verb).
+                && !(k + 1 < b && self.adjective_slot(k))
         }) {
             return self.np_span(a, k);
         }
@@ -426,6 +430,19 @@ impl<'a> Sent<'a> {
             .and_then(|k| self.low(k - 1).filter(|h| is_person_head(h)))
             .map_or_else(|| last.into_owned(), str::to_string);
         Some(self.plain_np(NpKind::Description { det, head }, a, b))
+    }
+
+    /// Word `k` stands where an adjective does: after "of" or a number,
+    /// maybe past one capitalised adjective (`of Democratic registered`).
+    fn adjective_slot(&self, k: usize) -> bool {
+        let mut p = k;
+        if p >= 2 && self.is_name_word(p - 1) {
+            p -= 1;
+        }
+        p > 0
+            && self
+                .low(p - 1)
+                .is_some_and(|w| w == "of" || w.starts_with(|c: char| c.is_ascii_digit()))
     }
 
     /// Words that can be a described speaker (`the former harbour master`,

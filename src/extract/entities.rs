@@ -334,7 +334,7 @@ impl Entities {
                 if words::is_org_noun(head) {
                     return Some(Self::unnamed(&np.mention, SpeakerType::Organization, None));
                 }
-                if det.as_deref() == Some("one") {
+                if det.as_deref() == Some("one") && !np.mention.contains(" in ") {
                     return Some(Self::unnamed(&np.mention, SpeakerType::Person, None));
                 }
                 if plural || words::is_group_noun(head) {
@@ -367,7 +367,8 @@ impl Entities {
                     }
                     return Some(Self::unnamed(&np.mention, SpeakerType::Person, role));
                 }
-                let quantity = np.mention.starts_with(|c: char| c.is_ascii_digit());
+                let quantity = np.mention.starts_with(|c: char| c.is_ascii_digit())
+                    || words::is_number_word(head);
                 let kind = if quantity || matches!(det.as_deref(), Some("those" | "these")) {
                     SpeakerType::Group
                 } else if det.is_some() {

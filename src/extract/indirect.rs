@@ -242,7 +242,12 @@ impl Extractor {
                             ClauseKind::Quote => false,
                         };
                     // After a speech act, "that" is a determiner: `rejected that idea`.
+                    // "say that won't be true": "that" is the clause's subject.
+                    let that_subject = s
+                        .low(c + 1)
+                        .is_some_and(|w| words::is_finite_marker(w) || lexicon::is_finite_verb(w));
                     let that_clause = s.is_word(c, "that")
+                        && !that_subject
                         && (kind != ClauseKind::Object || clause_follows(s, c + 1));
                     if that_clause {
                         c += 1;
@@ -479,6 +484,17 @@ pub(super) fn cue_form_fits(s: &Sent, v: usize, kind: ClauseKind) -> bool {
     {
         return false;
     }
+    // "the convention's pledged delegates", "Trump's reported net worth": a
+    // participle between a determiner and its noun is an adjective.
+    if class & lexicon::class::PAST != 0
+        && v > 0
+        && s.low(v - 1).is_some_and(|p| {
+            words::is_determiner(p) || words::is_possessive(p) || p.ends_with("'s")
+        })
+        && s.low(v + 1).is_some_and(|n| !words::is_function_word(n))
+    {
+        return false;
+    }
     let ambiguous = class & lexicon::class::NOUN != 0 && class & lexicon::class::PAST == 0;
     // "Rust Belt states underscored …", "Trump's comments signal …": a noun
     // that is the head of a subject, after a possessive or before a verb.
@@ -569,6 +585,8 @@ pub(super) fn cue_form_fits(s: &Sent, v: usize, kind: ClauseKind) -> bool {
     // Quantities are plural subjects: "Six in 10 say", "49% say", "several said".
     let quantity = p.starts_with(|c: char| c.is_ascii_digit())
         || p.ends_with('%')
+        // "one in five say"
+        || (words::is_number_word(&p) && prev >= 2 && s.is_word(prev - 1, "in"))
         || matches!(
             p.as_ref(),
             "half"

@@ -365,14 +365,12 @@ impl<'a> Sent<'a> {
         // "a spokesman for Clinton", "aides to the governor", "officials in
         // Washington": the person noun heads the phrase; the name after the
         // preposition is whom they speak for, not the speaker.
-        if let Some(k) = (a + 1..b - 1).find(|&k| {
-            self.low(k)
-                .is_some_and(|w| matches!(w, "for" | "to" | "at" | "with" | "in" | "on"))
-        }) && self.low(k - 1).is_some_and(is_person_head)
+        if let Some((k, h)) = (a + 1..b - 1).find_map(|k| Some((k, self.complement_head(k)?)))
+            && h >= a
             && (a..k).all(|i| self.word(i).is_some() && (i == 0 || !self.is_name_word(i)))
         {
             let det = words::is_determiner(&first).then(|| first.into_owned());
-            let head = self.low(k - 1).unwrap_or_default().to_string();
+            let head = self.low(h).unwrap_or_default().to_string();
             return Some(self.plain_np(NpKind::Description { det, head }, a, b));
         }
         if self.is_name_word(b - 1) {
@@ -430,6 +428,52 @@ impl<'a> Sent<'a> {
             .and_then(|k| self.low(k - 1).filter(|h| is_person_head(h)))
             .map_or_else(|| last.into_owned(), str::to_string);
         Some(self.plain_np(NpKind::Description { det, head }, a, b))
+    }
+
+    /// The head of a phrase whose complement the preposition at `p` opens:
+    /// `advisers to the governor`, `sources close to her campaign`,
+    /// `people briefed on the talks`, `one in five`.
+    fn complement_head(&self, p: usize) -> Option<usize> {
+        let w = self.low(p)?;
+        if !matches!(w, "to" | "for" | "at" | "in" | "with" | "on") || p == 0 {
+            return None;
+        }
+        let number = |i: usize| {
+            self.low(i).is_some_and(|x| {
+                x.starts_with(|c: char| c.is_ascii_digit()) || words::is_number_word(x)
+            })
+        };
+        if w == "in" && number(p - 1) && number(p + 1) {
+            return Some(p - 1);
+        }
+        // A capital that only starts the sentence is no name.
+        let head =
+            |i: usize| (i == 0 || !self.is_name_word(i)) && self.low(i).is_some_and(is_person_head);
+        if head(p - 1) {
+            return Some(p - 1);
+        }
+        let linking = self.low(p - 1).is_some_and(|x| {
+            matches!(
+                x,
+                "close"
+                    | "closest"
+                    | "familiar"
+                    | "briefed"
+                    | "privy"
+                    | "loyal"
+                    | "opposed"
+                    | "allied"
+                    | "aligned"
+                    | "involved"
+                    | "knowledgeable"
+                    | "connected"
+                    | "sympathetic"
+                    | "friendly"
+                    | "hostile"
+                    | "critical"
+            )
+        });
+        (linking && p >= 2 && head(p - 2)).then_some(p - 2)
     }
 
     /// Word `k` stands where an adjective does: after "of" or a number,
@@ -766,6 +810,16 @@ impl<'a> Sent<'a> {
         if self.quote(t).is_some() {
             return self.np_span(t, t + 1);
         }
+        // "42% say": the percentage is the subject.
+        if self.punct(t) == Some('%')
+            && t > 0
+            && self
+                .low(t - 1)
+                .is_some_and(|w| w.starts_with(|c: char| c.is_ascii_digit()))
+        {
+            let head = "%".to_string();
+            return Some(self.plain_np(NpKind::Description { det: None, head }, t - 1, t + 1));
+        }
         let w = self.lw(t)?;
         if words::is_subject_pronoun(&w) {
             return self.np_span(t, e);
@@ -825,12 +879,7 @@ impl<'a> Sent<'a> {
                     }
                     // "advisers to the governor", "officials in Washington":
                     // a person noun's complement is part of the phrase.
-                    let complement = words::is_preposition(&w)
-                        && matches!(w.as_ref(), "to" | "for" | "at" | "in" | "with" | "on")
-                        && p > 0
-                        // A capital that only starts the sentence is no name.
-                        && (p == 1 || !self.is_name_word(p - 1))
-                        && self.low(p - 1).is_some_and(is_person_head);
+                    let complement = self.complement_head(p).is_some();
                     if (words::is_clause_boundary(&w) || words::is_preposition(&w))
                         && w != "of"
                         && !complement

@@ -234,6 +234,31 @@ pub fn is_finite_marker(w: &str) -> bool {
     )
 }
 
+/// A number written as a word (`five`, `twenty`, `hundred`).
+pub fn is_number_word(w: &str) -> bool {
+    matches!(
+        w,
+        "one"
+            | "two"
+            | "three"
+            | "four"
+            | "five"
+            | "six"
+            | "seven"
+            | "eight"
+            | "nine"
+            | "ten"
+            | "eleven"
+            | "twelve"
+            | "twenty"
+            | "thirty"
+            | "forty"
+            | "fifty"
+            | "hundred"
+            | "thousand"
+    )
+}
+
 /// Passive or infinitive markers: `is said to`, `declined to comment`.
 pub fn blocks_cue(w: &str) -> bool {
     matches!(

@@ -608,12 +608,14 @@ impl<'a> Sent<'a> {
             }
         }
         // An honorific is no role: "Ms. Tchen", "Sir Keith Mills".
-        let role = self.role_words(a, name_start).filter(|r| {
-            !matches!(
+        let pre = self.role_words(a, name_start);
+        let honorific = pre.as_deref().is_some_and(|r| {
+            matches!(
                 r.trim_end_matches('.').to_lowercase().as_str(),
                 "mr" | "mrs" | "ms" | "miss" | "mx" | "sir" | "dame"
             )
         });
+        let role = pre.filter(|_| !honorific);
         let outlet_hint =
             (a..name_start).any(|i| self.lw(i).is_some_and(|w| words::is_outlet_noun(&w)));
         // "Rep. Tom Cole of Oklahoma": a person's name ends before "of" and
@@ -632,7 +634,8 @@ impl<'a> Sent<'a> {
             mention: name,
             role,
             outlet_hint,
-            person_hint: false,
+            // "Mr. Putin" is a person whatever the name alone suggests.
+            person_hint: honorific,
             group_hint: false,
             first: a,
             end,

@@ -332,6 +332,13 @@ fn marks(text: &str, start: usize, end: usize) -> Vec<(usize, usize, Mark)> {
                 .trim_end()
                 .trim_end_matches(['\'', '’'])
                 .ends_with([',', '.', '!', '?']);
+        // `'old-school,'''`: a single quote closing inside a doubled one.
+        if bytes[i..].starts_with(b"'''") && !is_space(prev) {
+            out.push((start + i, start + i + 1, Mark::Close { single: true }));
+            out.push((start + i + 1, start + i + 3, Mark::Close { single: false }));
+            i += 3;
+            continue;
+        }
         if let Some(m) = doubled_mark(bytes, i, prev) {
             out.push((start + i, start + i + 2, m));
             i += 2;

@@ -103,7 +103,7 @@ fn copy_attribution(found: &mut [Found], from: usize, to: usize) {
 /// the next paragraph, or one whose attribution comes in the next sentence.
 pub(super) fn inherit_speakers(found: &mut [Found]) {
     let linked = |a: &Chain, b: &Chain| {
-        (a.para == b.para && b.sentence == a.sentence + 1 && (a.alone || b.alone))
+        (a.para == b.para && b.sentence == a.sentence + 1 && (a.alone || b.alone || b.continues))
             || (a.runs_on && b.para == a.para + 1 && b.first_in_para)
     };
     // A paragraph that is only a quotation belongs to the attributed quotation
@@ -123,7 +123,9 @@ pub(super) fn inherit_speakers(found: &mut [Found]) {
                 continue;
             }
             match (found[x].speaker.is_some(), found[y].speaker.is_some()) {
-                (true, false) if b.alone || a.runs_on => copy_attribution(found, x, y),
+                (true, false) if b.alone || b.continues || a.runs_on => {
+                    copy_attribution(found, x, y);
+                }
                 (false, true) if a.alone || a.runs_on => copy_attribution(found, y, x),
                 _ => {}
             }

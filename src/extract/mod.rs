@@ -67,6 +67,9 @@ struct Chain {
     first_in_para: bool,
     /// The paragraph is nothing but this quotation.
     para_only: bool,
+    /// A quotation ending a later sentence of its paragraph, with no cue in
+    /// that sentence: it may go on with the quotation just before.
+    continues: bool,
 }
 
 impl Extractor {
@@ -115,6 +118,7 @@ impl Extractor {
                     runs_on: false,
                     first_in_para: si == 0,
                     para_only,
+                    continues: false,
                 };
                 self.sentence(&s, &mut ents, &mut found, at);
                 // `Trump issued the following statement:` then a quotation

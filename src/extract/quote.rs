@@ -23,10 +23,19 @@ impl Extractor {
             if start >= end {
                 continue;
             }
-            let alone = quote_count == 1 && s.trim_end(0, s.len()) == k + 1 && k == 0;
+            let ends_sentence = s.trim_end(0, s.len()) == k + 1;
+            let alone = quote_count == 1 && ends_sentence && k == 0;
+            // `"A," said Schmidt. Unless rivals quit, "B."`: the second part
+            // of one quotation, told apart from a scare quote by its length.
+            let continues = !at.first_in_para
+                && ends_sentence
+                && k > 0
+                && s.text[start..end].split_whitespace().count() >= 4
+                && (0..s.len()).all(|i| s.cue(i).is_none());
             let chain = Chain {
                 alone,
                 runs_on: q.runs_on,
+                continues,
                 ..at
             };
             let base = if q.orphan { 0.7 } else { 1.0 };
@@ -80,12 +89,16 @@ impl Extractor {
                         context: (kind == Kind::Partial).then(|| s.span(0, s.len())),
                     });
                 }
-                None if alone || q.runs_on || at.first_in_para || quote_count > 1 => {
+                None if alone || q.runs_on || at.first_in_para || quote_count > 1 || continues => {
                     // Maybe part of a quotation attributed next door.
                     out.push(Found {
                         start,
                         end,
-                        kind: Kind::Direct,
+                        kind: if continues {
+                            Kind::Partial
+                        } else {
+                            Kind::Direct
+                        },
                         cue: None,
                         speaker: None,
                         via: None,

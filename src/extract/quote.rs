@@ -58,8 +58,14 @@ impl Extractor {
                     })
                 })
                 .or_else(|| {
+                    // A noun that shares a cue's form ("the 95 minute rant")
+                    // attributes nothing.
                     (0..k)
-                        .filter(|&c| !used[c] && s.cue(c).is_some())
+                        .filter(|&c| {
+                            !used[c]
+                                && s.cue(c)
+                                    .is_some_and(|kind| indirect::cue_form_fits(s, c, kind))
+                        })
                         .find_map(|c| s.subject_of(c).map(|np| (np, c, Kind::Partial)))
                 });
             match attribution {

@@ -373,6 +373,32 @@ impl<'a> Sent<'a> {
             let head = self.low(h).unwrap_or_default().to_string();
             return Some(self.plain_np(NpKind::Description { det, head }, a, b));
         }
+        // "George Zornick of The Nation", "Rep. Tom Cole of Oklahoma": a
+        // person's name, then where they are from or write for.
+        if let Some(o) = (a + 2..b.saturating_sub(1)).find(|&o| self.is_word(o, "of"))
+            && self.is_name_word(o - 1)
+            && (self.is_name_word(o + 1) || self.is_word(o + 1, "the"))
+            && (a..o).all(|i| self.word(i).is_some())
+        {
+            let run = self.run_back(o - 1, a);
+            let mut np = self.name_np(a, run, o);
+            let person =
+                np.person_hint
+                    || np.role.is_some()
+                    || np.mention.split_whitespace().next().is_some_and(|w| {
+                        np.mention.contains(' ') && lexicon::is_first_name(&lower(w))
+                    });
+            if person {
+                np.end = b;
+                np.person_hint = true;
+                let affiliation = self.slice(o, b).to_string();
+                np.role = Some(match np.role.take() {
+                    Some(r) => format!("{r} {affiliation}"),
+                    None => affiliation,
+                });
+                return Some(np);
+            }
+        }
         if self.is_name_word(b - 1) {
             let run = self.run_back(b - 1, a);
             // "Ana Ruiz and Li Wei": coordinated names are one group speaker.
@@ -505,7 +531,16 @@ impl<'a> Sent<'a> {
         let quantity = b - a == 1
             && matches!(
                 head.as_ref(),
-                "several" | "many" | "most" | "some" | "few" | "half" | "others" | "both" | "all"
+                "several"
+                    | "many"
+                    | "most"
+                    | "some"
+                    | "few"
+                    | "half"
+                    | "others"
+                    | "another"
+                    | "both"
+                    | "all"
             );
         if (words::is_function_word(&head) && !quantity)
             || (!agent && words::is_object_pronoun(&head))
@@ -608,6 +643,13 @@ impl<'a> Sent<'a> {
             }
         }
         // An honorific is no role: "Ms. Tchen", "Sir Keith Mills".
+        // "Secretary of State John Kerry": the title's complement is part of
+        // the role; the name starts at the first name after it.
+        if name_start < end && self.is_word(name_start, "of") {
+            name_start = (name_start + 1..end)
+                .find(|&k| self.low(k).is_some_and(lexicon::is_first_name))
+                .unwrap_or((name_start + 2).min(end.saturating_sub(1)));
+        }
         let pre = self.role_words(a, name_start);
         let honorific = pre.as_deref().is_some_and(|r| {
             matches!(

@@ -76,8 +76,13 @@ impl Extractor {
                 };
                 (np, 0, b)
             } else if cue_word.ends_with("ing")
-                && s.punct(v - 1) == Some(',')
-                && let Some(prev) = last_subject.clone().or_else(|| attribution_before(s, v - 1))
+                && participle_opens(s, v)
+                && let Some(prev) = last_subject
+                    .clone()
+                    .or_else(|| attribution_before(s, v - 1))
+                    // "Trump defended the plan, saying …", "by saying …":
+                    // the participle goes on with the sentence's subject.
+                    .or_else(|| s.sentence_subject())
                 && (v + 1..n).any(|i| s.word(i).is_some())
                 // "…, speaking on condition of anonymity": how, not what.
                 && !s.low(v + 1).is_some_and(|p| words::is_preposition(p) && !speech_particle(p, kind))
@@ -88,7 +93,14 @@ impl Extractor {
                 if s.is_word(c, "that") || s.low(c).is_some_and(|p| speech_particle(p, kind)) {
                     c += 1;
                 }
-                (prev, c, n)
+                // "After saying he was nervous, the man …": the subject
+                // follows, so the content ends at the comma before it.
+                let b = if prev.first > v && s.punct(prev.first - 1) == Some(',') {
+                    prev.first - 1
+                } else {
+                    n
+                };
+                (prev, c, b)
             } else {
                 // "…said he had followed the forward and described him as …":
                 // a second verb joined by "and" has the first one's subject.
@@ -352,6 +364,21 @@ impl Extractor {
             });
         }
     }
+}
+
+/// A participle cue at `v` that adds to the sentence's main clause: after a
+/// comma or dash (`…, saying …`, `"…," saying …`) or a preposition (`by
+/// saying`, `after saying`).
+fn participle_opens(s: &Sent, v: usize) -> bool {
+    matches!(s.punct(v - 1), Some(',' | '–' | '—'))
+        || s.quote_inner(v - 1)
+            .is_some_and(|q| q.trim_end().ends_with(','))
+        || s.low(v - 1).is_some_and(|w| {
+            matches!(
+                w,
+                "by" | "while" | "after" | "before" | "upon" | "when" | "without" | "in"
+            )
+        })
 }
 
 /// The speaker of the attribution that ends at the comma `comma`: `"…," he

@@ -328,6 +328,17 @@ impl Extractor {
                 continue;
             }
             let pos = s.toks[v].start;
+            // "Calabrese told the Post he's …": a name that speaks of itself
+            // as he or she is a person.
+            let mut np = np;
+            if matches!(np.kind, NpKind::Name(_))
+                && s.low(a).is_some_and(|w| {
+                    let w = w.split('\'').next().unwrap_or(w);
+                    matches!(w, "he" | "she")
+                })
+            {
+                np.person_hint = true;
+            }
             let Some(mut resolved) = ents.resolve(&np, pos, &self.lexicon) else {
                 continue;
             };

@@ -1085,6 +1085,9 @@ impl<'a> Sent<'a> {
                 && j > i
                 && (matches!(w.as_ref(), "who" | "which" | "that" | "as" | "whose")
                     || words::is_finite_marker(&w)
+                    // "told Politico he had …": the clause's subject.
+                    || words::is_subject_pronoun(&w)
+                    || words::is_pronoun_contraction(&w)
                     // "Vestby Airport posted on its website"
                     || (self.is_name_word(j - 1) && (w.ends_with("ed") || w.ends_with("ing")))
                     || (words::is_preposition(&w) && !matches!(w.as_ref(), "of" | "from" | "by")))

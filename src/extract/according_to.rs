@@ -15,7 +15,28 @@ impl Extractor {
                 {
                     continue;
                 }
-                let Some(mut np) = s.np_forward(i + 2, false) else {
+                // "according to recent polling": a gerund names the source.
+                let gerund = || {
+                    let e = s.segment_end(i + 2);
+                    (e > i + 2
+                        && e - (i + 2) <= 4
+                        && (i + 2..e).all(|k| s.word(k).is_some())
+                        && s.low(e - 1).is_some_and(|w| w.ends_with("ing")))
+                    .then(|| {
+                        let head = s.low(e - 1).unwrap_or_default().to_string();
+                        Np {
+                            kind: NpKind::Description { det: None, head },
+                            mention: s.slice(i + 2, e).to_string(),
+                            role: None,
+                            outlet_hint: false,
+                            person_hint: false,
+                            group_hint: false,
+                            first: i + 2,
+                            end: e,
+                        }
+                    })
+                };
+                let Some(mut np) = s.np_forward(i + 2, false).or_else(gerund) else {
                     continue;
                 };
                 // "Durov, according to his statements, fled": his = the subject before.
@@ -115,7 +136,16 @@ impl Extractor {
                     }
                 }
                 (a, n)
-            } else if s.trim_end(rest, s.len()) == rest && i > 0 && s.punct(i - 1) == Some(',') {
+            } else if i > 0
+                && s.punct(i - 1) == Some(',')
+                && (s.trim_end(rest, s.len()) == rest
+                    // "…, according to a CNN tally, but his path is narrowing":
+                    // the clause before is the content; the next one is not.
+                    || (s.punct(rest) == Some(',')
+                        && s.low(rest + 1).is_some_and(|w| {
+                            matches!(w, "but" | "and" | "while" | "although" | "though" | "yet")
+                        })))
+            {
                 (0, i - 1)
             } else {
                 (0, n)

@@ -546,7 +546,7 @@ impl<'a> Sent<'a> {
             || (!agent && words::is_object_pronoun(&head))
             || words::is_pronoun_contraction(&head)
             || matches!(head.as_ref(), "such" | "only" | "minor" | "than")
-            || head.ends_with("ly")
+            || lexicon::is_ly_adverb(&head)
         {
             return false;
         }

@@ -701,3 +701,47 @@ fn an_intention_with_an_infinitive_is_a_stated_position() {
         Some("Ilse Varga"),
     );
 }
+
+#[test]
+fn questions_answers_and_participles_that_continue_the_sentence() {
+    let text = "When a reporter asked if the ferry would run, Ilse Varga said no.\n\n\
+                A resident asked whether the pier was safe.\n\n\
+                Petra Lind defended the budget, saying the town could not wait.\n\n\
+                Oren Baptiste told the Harbour Gazette he would not run again.\n";
+    let stmts = extract(text);
+    let s = find(&stmts, "if the ferry would run");
+    assert_eq!(s.speaker.mention, "a reporter", "{}", show(&stmts));
+    expect(&stmts, "no", Kind::Indirect, Some("Ilse Varga"));
+    let s = find(&stmts, "whether the pier was safe");
+    assert_eq!(s.speaker.mention, "A resident", "{}", show(&stmts));
+    expect(
+        &stmts,
+        "the town could not wait",
+        Kind::Indirect,
+        Some("Petra Lind"),
+    );
+    let s = find(&stmts, "he would not run again");
+    assert_eq!(
+        s.speaker.name.as_deref(),
+        Some("Oren Baptiste"),
+        "{}",
+        show(&stmts)
+    );
+    assert!(
+        !s.content.contains("Gazette"),
+        "the listener is not content:\n{}",
+        show(&stmts)
+    );
+}
+
+#[test]
+fn according_to_before_a_second_clause_and_gerund_sources() {
+    let text = "The levy passed by 40 votes, according to a council tally, but the mayor may veto it.\n\n\
+                According to recent polling, the mayor is trailing.\n";
+    let stmts = extract(text);
+    let s = find(&stmts, "The levy passed by 40 votes");
+    assert_eq!(s.content, "The levy passed by 40 votes", "{}", show(&stmts));
+    assert_eq!(s.speaker.mention, "a council tally");
+    let s = find(&stmts, "the mayor is trailing");
+    assert_eq!(s.speaker.mention, "recent polling", "{}", show(&stmts));
+}

@@ -153,7 +153,15 @@ impl Extractor {
                         || (tail_is_adverbial && n - (v + 1) <= 16))
                     && !cue_word.ends_with("ing")
                     && !clause_follows(s, v + 1);
-                if parenthetical {
+                // "Obama said no.", "72 percent said yes while …": the answer.
+                let answer = s.low(v + 1).is_some_and(|w| matches!(w, "yes" | "no"))
+                    && (v + 2 == n
+                        || s.punct(v + 2) == Some(',')
+                        || s.low(v + 2)
+                            .is_some_and(|w| matches!(w, "while" | "and" | "but")));
+                if answer {
+                    (np, v + 1, v + 2)
+                } else if parenthetical {
                     (np, 0, n)
                 } else if trailing {
                     let comma = if quote_comma { np.first } else { np.first - 1 };
@@ -283,7 +291,11 @@ impl Extractor {
             // "says, win or lose, he's staying": the content starts after the comma.
             let a = if s.punct(a) == Some(',') { a + 1 } else { a };
             // Content that is nothing but quotations is the quotes' own statement.
-            if b <= a || b - a < 2 || (a..b).all(|i| s.quote(i).is_some() || s.punct(i).is_some()) {
+            let one_word_answer = b == a + 1 && s.low(a).is_some_and(|w| matches!(w, "yes" | "no"));
+            if b <= a
+                || (b - a < 2 && !one_word_answer)
+                || (a..b).all(|i| s.quote(i).is_some() || s.punct(i).is_some())
+            {
                 continue;
             }
             // "Chiefs say they fear …": a pronoun's position inside a reported
@@ -322,7 +334,17 @@ impl Extractor {
             }
             // "a group called Mannatech": an indefinite description is no
             // speaker of a speech act's object.
+            // A question is speech whoever asks it: "a voter asked if …".
+            let question = (a..b.min(a + 4)).any(|k| {
+                s.low(k).is_some_and(|w| {
+                    matches!(
+                        w,
+                        "if" | "whether" | "how" | "why" | "what" | "who" | "when" | "where"
+                    )
+                })
+            });
             if kind == ClauseKind::Object
+                && !question
                 && matches!(&np.kind, NpKind::Description { det: Some(d), .. } if d == "a" || d == "an")
             {
                 continue;
@@ -729,6 +751,8 @@ pub(super) fn trailing_attribution(s: &Sent, i: usize, n: usize) -> bool {
                                 | "the"
                                 | "statement"
                                 | "interview"
+                                | "yes"
+                                | "no"
                         )
                 })
             })

@@ -373,6 +373,13 @@ impl<'a> Sent<'a> {
             let head = self.low(h).unwrap_or_default().to_string();
             return Some(self.plain_np(NpKind::Description { det, head }, a, b));
         }
+        // "72 percent of Democrats": a share of a group, not the group's name.
+        if first.starts_with(|c: char| c.is_ascii_digit())
+            && (a + 1..b).any(|k| self.is_word(k, "of"))
+        {
+            let head = last.into_owned();
+            return Some(self.plain_np(NpKind::Description { det: None, head }, a, b));
+        }
         // "George Zornick of The Nation", "Rep. Tom Cole of Oklahoma": a
         // person's name, then where they are from or write for.
         if let Some(o) = (a + 2..b.saturating_sub(1)).find(|&o| self.is_word(o, "of"))

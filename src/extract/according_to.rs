@@ -217,9 +217,17 @@ impl Extractor {
             return;
         };
         let pos = s.toks[c].start;
-        let Some(resolved) = ents.resolve(&np, pos, &self.lexicon) else {
+        let Some(mut resolved) = ents.resolve(&np, pos, &self.lexicon) else {
             return;
         };
+        // "Poll: …", "Report: …": an unnamed document is the source.
+        let word = lower(&np.mention).into_owned();
+        if !word.contains(' ') && words::is_document_noun(&word) {
+            resolved.speaker.name = None;
+            resolved.speaker.kind = SpeakerType::Unknown;
+            resolved.speaker.role = Some(word);
+            resolved.entity = None;
+        }
         let (start, end) = s.span(c + 1, n);
         out.push(Found {
             start,

@@ -98,13 +98,24 @@ pub fn lower(w: &str) -> Cow<'_, str> {
 /// `word` occurs capitalised after a lowercase word somewhere in `text`, as a
 /// name does and a sentence-initial imperative does not.
 pub fn named_mid_sentence(text: &str, word: &str) -> bool {
-    text.match_indices(word).any(|(i, _)| {
-        let after = text[i + word.len()..].chars().next();
-        let before = text[..i].trim_end_matches(' ');
-        i > before.len()
-            && !after.is_some_and(char::is_alphanumeric)
-            && before.chars().next_back().is_some_and(char::is_lowercase)
-    })
+    let found = |w: &str| {
+        text.match_indices(w).any(|(i, _)| {
+            let after = text[i + w.len()..].chars().next();
+            let before = text[..i].trim_end_matches(' ');
+            i > before.len()
+                && !after.is_some_and(char::is_alphanumeric)
+                && before.chars().next_back().is_some_and(char::is_lowercase)
+        })
+    };
+    // A transcript's "TRUMP:" is the "Trump" of the running text.
+    let title_case = || {
+        let mut cs = word.chars();
+        cs.next()
+            .map(|c| c.to_string() + &cs.as_str().to_lowercase())
+            .unwrap_or_default()
+    };
+    found(word)
+        || (word.len() > 1 && word.chars().all(|c| !c.is_lowercase()) && found(&title_case()))
 }
 
 /// A noun that names people or a body of them (`advisers`, `voters`, `the campaign`).

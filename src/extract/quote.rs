@@ -261,10 +261,16 @@ pub(super) fn colon_speaker(s: &Sent, k: usize) -> Option<Np> {
     };
     // "Listen: …" is an imperative; "Trump: …" is a name the article goes on
     // to use mid-sentence.
+    // "Poll: …" is its source; "AP: …" an agency, while "Q:" and "A:" mark
+    // an interview's turns.
+    let low = lower(name);
+    let acronym = name.len() == 2 && name.chars().all(|c| c.is_ascii_uppercase());
     let heading = (!name.contains(' ')
-        && (name.len() < 3
-            || (lexicon::verb_class(&lower(name)) != 0 && !np::named_mid_sentence(s.text, name))))
-        || words::is_heading_word(&lower(name));
+        && ((name.len() < 3 && !acronym)
+            || (lexicon::verb_class(&low) != 0
+                && !words::is_document_noun(&low)
+                && !np::named_mid_sentence(s.text, name))))
+        || words::is_heading_word(&low);
     (!heading).then_some(np)
 }
 

@@ -113,6 +113,32 @@ impl Extractor {
                     continue;
                 };
                 (np, comma, "in".to_string())
+            } else if i > 2
+                && s.is_word(i, "in")
+                // "Clinton held a 24-point lead in a CNN national poll.": a
+                // poll at the end of the clause is its source.
+                && let e = s.segment_end(i + 1).min(n)
+                && e > i + 1
+                && e - i <= 12
+                && (i + 1..e).all(|k| s.word(k).is_some() || s.punct(k) == Some('/'))
+                && let Some(d) = (i + 1..e).find(|&k| {
+                    s.low(k).is_some_and(|w| matches!(w, "poll" | "polls" | "survey" | "surveys"))
+                })
+                && e - d <= 4
+                && !(0..i).any(|k| s.cue(k).is_some())
+                // The clause is a main clause, not "While he trails in polls".
+                && !s.low(0).is_some_and(|w| {
+                    matches!(
+                        w,
+                        "while" | "though" | "although" | "when" | "despite" | "depending" | "as"
+                            | "if" | "because" | "since" | "after" | "before" | "with" | "but"
+                    )
+                })
+            {
+                let Some(np) = s.np_span(i + 1, d + 1) else {
+                    continue;
+                };
+                (np, e, "in".to_string())
             } else {
                 continue;
             };
@@ -147,6 +173,8 @@ impl Extractor {
                         })))
             {
                 (0, i - 1)
+            } else if cue == "in" && i > 0 {
+                (0, i)
             } else {
                 (0, n)
             };

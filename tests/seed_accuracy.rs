@@ -51,13 +51,13 @@ const SEEDS: Suite = Suite {
 };
 
 /// Articles written for evaluation only. Floors sit just under the measured
-/// figures (0.870 / 0.859); the reported figures are the measure.
+/// figures (0.899 / 0.887); the reported figures are the measure.
 const HELDOUT: Suite = Suite {
     name: "held-out",
     gold: "tests/fixtures/heldout_gold.yaml",
     corpus: "tests/fixtures/heldout",
-    min_recall: 0.85,
-    min_precision: 0.84,
+    min_recall: 0.88,
+    min_precision: 0.87,
 };
 
 const KINDS: [&str; 4] = ["direct", "partial", "indirect", "according_to"];

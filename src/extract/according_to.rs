@@ -6,9 +6,14 @@ use super::*;
 
 impl Extractor {
     /// `According to X, …`, `…, according to X.`, `In his view, …`.
+    #[inline(never)]
     pub(super) fn according_to(&self, s: &Sent, ents: &mut Entities, out: &mut Vec<Found>) {
         let n = s.trim_end(0, s.len());
         for i in 0..s.len() {
+            // Only a sentence's start, "according" and "in" open these phrases.
+            if i != 0 && !s.low(i).is_some_and(|w| matches!(w, "according" | "in")) {
+                continue;
+            }
             let (np, rest, cue) = if s.is_word(i, "according") && s.is_word(i + 1, "to") {
                 if s.lw(i + 2)
                     .is_some_and(|w| matches!(w.as_ref(), "which" | "whom" | "whose"))
@@ -219,6 +224,7 @@ impl Extractor {
 
     /// `Milbank: Republicans waving the flag of surrender to Trump.` — a name
     /// and a colon opening the sentence attribute what follows.
+    #[inline(never)]
     pub(super) fn colon(&self, s: &Sent, ents: &mut Entities, out: &mut Vec<Found>, at: Chain) {
         let Some(c) = (1..s.len().min(6)).find(|&i| s.punct(i) == Some(':')) else {
             return;

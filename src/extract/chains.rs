@@ -22,7 +22,7 @@ impl Extractor {
         &self,
         text: &str,
         toks: &[scan::Tok],
-        (lows, verbs): (&[Cow<'_, str>], &[Option<ClauseKind>]),
+        (lows, verbs, classes): (&[Cow<'_, str>], &[Option<ClauseKind>], &[u8]),
         quotes: &[scan::Quote],
         sentences: Vec<std::ops::Range<usize>>,
     ) -> Vec<std::ops::Range<usize>> {
@@ -33,7 +33,7 @@ impl Extractor {
                 && self.is_attribution_tail(
                     text,
                     &toks[r.clone()],
-                    (&lows[r.clone()], &verbs[r.clone()]),
+                    (&lows[r.clone()], &verbs[r.clone()], &classes[r.clone()]),
                     quotes,
                 )
             {
@@ -51,7 +51,7 @@ impl Extractor {
         &self,
         text: &str,
         toks: &[scan::Tok],
-        (lows, verbs): (&[Cow<'_, str>], &[Option<ClauseKind>]),
+        (lows, verbs, classes): (&[Cow<'_, str>], &[Option<ClauseKind>], &[u8]),
         quotes: &[scan::Quote],
     ) -> bool {
         if toks.len() > 16
@@ -66,6 +66,7 @@ impl Extractor {
             toks,
             lows,
             verbs,
+            classes,
             quotes,
             lex: &self.lexicon,
         };

@@ -7,6 +7,7 @@ use super::*;
 
 impl Extractor {
     /// Reported speech: `X said (that) …`, `…, X said.`, `…, reports X.`
+    #[inline(never)]
     pub(super) fn indirect(
         &self,
         s: &Sent,
@@ -193,7 +194,7 @@ impl Extractor {
                         let plain = (c..t).all(|k| {
                             (s.word(k).is_some() && s.cue(k).is_none())
                                 || (listener && s.punct(k) == Some(','))
-                        }) && !(c..t).any(|k| s.low(k).is_some_and(lexicon::is_finite));
+                        }) && !(c..t).any(|k| s.finite(k));
                         if (adverbial || listener) && plain {
                             c = t;
                         }
@@ -252,10 +253,7 @@ impl Extractor {
                                     let e = object_end(s, c, n);
                                     object_follows(s, c, e)
                                         && !s.lw(c).is_some_and(|w| words::is_preposition(&w))
-                                        && (c..e).any(|i| {
-                                            s.quote(i).is_some()
-                                                || s.low(i).is_some_and(lexicon::is_finite)
-                                        })
+                                        && (c..e).any(|i| s.quote(i).is_some() || s.finite(i))
                                 }
                             }
                             ClauseKind::Object => object_follows(s, c, n),
@@ -504,11 +502,11 @@ fn clause_follows_plain(s: &Sent, c: usize) -> bool {
                     && q.trim_start().starts_with(|c: char| c.is_lowercase())
                     && i > c + 1;
             }
-            s.lw(i).is_some_and(|w| {
-                if lexicon::is_finite(&w) {
+            s.word(i).is_some() && {
+                if s.finite(i) {
                     return true;
                 }
-                let class = lexicon::verb_class(&w);
+                let class = s.class(i);
                 let Some(p) = s.lw(i - 1) else { return false };
                 let after_head = !words::is_determiner(&p) && !words::is_preposition(&p);
                 // A base form is a present verb only after a plural subject.
@@ -520,7 +518,7 @@ fn clause_follows_plain(s: &Sent, c: usize) -> bool {
                 let s3 = class & lexicon::class::S3 != 0;
                 let base = class & lexicon::class::BASE != 0 && plural;
                 (s3 || base) && after_head && (class & lexicon::class::NOUN == 0 || i > c + 1)
-            })
+            }
         })
 }
 
@@ -530,7 +528,7 @@ fn clause_follows_plain(s: &Sent, c: usize) -> bool {
 /// base form needs a plural or pronoun subject (`Democrats want`).
 pub(super) fn cue_form_fits(s: &Sent, v: usize, kind: ClauseKind) -> bool {
     let Some(w) = s.lw(v) else { return false };
-    let class = lexicon::verb_class(&w);
+    let class = s.class(v);
     // `…, citing fears of terrorism`: a participle after a comma goes on with
     // the sentence's subject; elsewhere an -ing form is a noun or modifier.
     if kind == ClauseKind::Object

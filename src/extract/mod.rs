@@ -93,10 +93,11 @@ impl Extractor {
             let lower_text = text[p.start..p.end].to_ascii_lowercase();
             let lows = np::lowercase_tokens(text, &lower_text, p.start, &toks);
             let verbs = np::token_verbs(&lows, &self.lexicon);
+            let classes = np::token_classes(&lows);
             let sentences = self.join_attributions(
                 text,
                 &toks,
-                (&lows, &verbs),
+                (&lows, &verbs, &classes),
                 qs,
                 scan::sentences(text, &toks, qs),
             );
@@ -106,7 +107,8 @@ impl Extractor {
                     text,
                     toks: &toks[r.clone()],
                     lows: &lows[r.clone()],
-                    verbs: &verbs[r],
+                    verbs: &verbs[r.clone()],
+                    classes: &classes[r],
                     quotes: qs,
                     lex: &self.lexicon,
                 };

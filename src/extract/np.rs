@@ -15,6 +15,8 @@ pub struct Sent<'a> {
     pub lows: &'a [Cow<'a, str>],
     /// Each token's speech-verb entry in the lexicon, looked up once.
     pub verbs: &'a [Option<ClauseKind>],
+    /// Each token's WordNet word-class bits ([`lexicon::verb_class`]), looked up once.
+    pub classes: &'a [u8],
     pub quotes: &'a [Quote],
     pub lex: &'a Lexicon,
 }
@@ -86,6 +88,19 @@ pub fn token_verbs(lows: &[Cow<'_, str>], lex: &Lexicon) -> Vec<Option<ClauseKin
         .collect()
 }
 
+/// The WordNet word-class bits of every token (0 for punctuation).
+pub fn token_classes(lows: &[Cow<'_, str>]) -> Vec<u8> {
+    lows.iter()
+        .map(|w| {
+            if w.is_empty() {
+                0
+            } else {
+                lexicon::verb_class(w)
+            }
+        })
+        .collect()
+}
+
 /// Lowercases only when needed.
 pub fn lower(w: &str) -> Cow<'_, str> {
     if w.chars().any(char::is_uppercase) {
@@ -99,7 +114,7 @@ pub fn lower(w: &str) -> Cow<'_, str> {
 /// name does and a sentence-initial imperative does not.
 pub fn named_mid_sentence(text: &str, word: &str) -> bool {
     let found = |w: &str| {
-        text.match_indices(w).any(|(i, _)| {
+        memchr::memmem::find_iter(text.as_bytes(), w.as_bytes()).any(|i| {
             let after = text[i + w.len()..].chars().next();
             let before = text[..i].trim_end_matches(' ');
             i > before.len()
@@ -174,6 +189,17 @@ impl<'a> Sent<'a> {
         (t.kind == TokKind::Word).then(|| self.lows[i].as_ref())
     }
 
+    /// Word `i`'s WordNet word-class bits, from the paragraph's table.
+    pub fn class(&self, i: usize) -> u8 {
+        self.classes.get(i).copied().unwrap_or(0)
+    }
+
+    /// Word `i` is a finite verb: an auxiliary, a modal or a form that can
+    /// only be finite ([`lexicon::is_finite`]).
+    pub fn finite(&self, i: usize) -> bool {
+        self.low(i).is_some_and(words::is_finite_marker) || lexicon::is_finite_class(self.class(i))
+    }
+
     pub fn is_word(&self, i: usize, w: &str) -> bool {
         self.low(i).is_some_and(|x| x == w)
     }
@@ -209,7 +235,7 @@ impl<'a> Sent<'a> {
         let opener = i == 0
             && (self.lex.verb(l).is_some()
                 || words::is_preposition(l)
-                || lexicon::verb_class(l) == lexicon::class::ING);
+                || self.class(i) == lexicon::class::ING);
         !(words::is_function_word(l) || opener)
     }
 
@@ -253,7 +279,7 @@ impl<'a> Sent<'a> {
         // "400 pledged delegates", "more pledged delegates": a participle
         // after a number or quantity modifies the noun after it.
         if i > 0
-            && lexicon::verb_class(self.low(i)?) & lexicon::class::PAST != 0
+            && self.class(i) & lexicon::class::PAST != 0
             && self.lw(i - 1).is_some_and(|p| {
                 p.starts_with(|c: char| c.is_ascii_digit())
                     || matches!(p.as_ref(), "more" | "fewer" | "most")
@@ -445,8 +471,8 @@ impl<'a> Sent<'a> {
         // reduced relative clause; the phrase ends before it.
         // "those surveyed" is a whole description.
         if let Some(k) = (a + 1..b).find(|&k| {
-            self.lw(k).is_some_and(|w| {
-                let c = lexicon::verb_class(&w);
+            self.lw(k).is_some_and(|_| {
+                let c = self.class(k);
                 c & lexicon::class::PAST != 0 && c & lexicon::class::BASE == 0
             }) && self.lw(k - 1).is_some_and(|p| {
                 !words::is_determiner(&p)
@@ -588,7 +614,7 @@ impl<'a> Sent<'a> {
         }
         !(a..b).any(|i| {
             self.lw(i).is_some_and(|w| {
-                let class = lexicon::verb_class(&w);
+                let class = self.class(i);
                 let object_follows = i + 1 < b
                     && self.lw(i + 1).is_some_and(|n| {
                         words::is_determiner(&n)

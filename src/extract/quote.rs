@@ -5,6 +5,7 @@ use super::*;
 
 impl Extractor {
     /// Direct and partial quotations.
+    #[inline(never)]
     pub(super) fn quotes(
         &self,
         s: &Sent,

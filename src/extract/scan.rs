@@ -169,12 +169,18 @@ fn furniture_tail(line: &str) -> Option<usize> {
             b'f' | b'c' | b'r' | b'e' | b'a' | b'w' | b'(' | b'@'
         )
     };
-    let sentence_start = |i: usize| {
-        opener(b[i])
-            && (i == 0
-                || (i >= 2 && b[i - 1] == b' ' && matches!(b[i - 2], b'.' | b'!' | b'?' | b'"')))
-    };
-    (0..b.len()).filter(|&i| sentence_start(i)).find(|&i| {
+    // Sentence starts: the line's first byte, and the byte after ". ", "! ",
+    // "? " or "\" " (found with memchr, not byte by byte).
+    let after_ends = memchr::memchr3_iter(b'.', b'!', b'?', b)
+        .chain(memchr::memchr_iter(b'"', b))
+        .filter(|&p| b.get(p + 1) == Some(&b' '))
+        .map(|p| p + 2);
+    let mut starts: Vec<usize> = std::iter::once(0)
+        .chain(after_ends)
+        .filter(|&i| i < b.len() && opener(b[i]))
+        .collect();
+    starts.sort_unstable();
+    starts.into_iter().find(|&i| {
         let s = &line[i..];
         FURNITURE_SENTENCES
             .iter()

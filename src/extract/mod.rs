@@ -92,8 +92,7 @@ impl Extractor {
             // Each word is lowercased once per paragraph; the rules only borrow.
             let lower_text = text[p.start..p.end].to_ascii_lowercase();
             let lows = np::lowercase_tokens(text, &lower_text, p.start, &toks);
-            let verbs = np::token_verbs(&lows, &self.lexicon);
-            let classes = np::token_classes(&lows);
+            let (verbs, classes) = np::token_entries(&lows, &self.lexicon);
             let sentences = self.join_attributions(
                 text,
                 &toks,

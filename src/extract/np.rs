@@ -81,24 +81,18 @@ pub fn lowercase_tokens<'a>(
         .collect()
 }
 
-/// The lexicon's speech-verb entry for every token.
-pub fn token_verbs(lows: &[Cow<'_, str>], lex: &Lexicon) -> Vec<Option<ClauseKind>> {
-    lows.iter()
-        .map(|w| if w.is_empty() { None } else { lex.verb(w) })
-        .collect()
-}
-
-/// The WordNet word-class bits of every token (0 for punctuation).
-pub fn token_classes(lows: &[Cow<'_, str>]) -> Vec<u8> {
+/// The lexicon's speech-verb entry and the WordNet class bits of every
+/// token, from one look-up per token.
+pub fn token_entries(lows: &[Cow<'_, str>], lex: &Lexicon) -> (Vec<Option<ClauseKind>>, Vec<u8>) {
     lows.iter()
         .map(|w| {
             if w.is_empty() {
-                0
+                (None, 0)
             } else {
-                lexicon::verb_class(w)
+                lex.token(w)
             }
         })
-        .collect()
+        .unzip()
 }
 
 /// Lowercases only when needed.

@@ -74,6 +74,9 @@ pub struct Lexicon {
     verbs: HashMap<String, ClauseKind>,
     flags: HashMap<String, u8>,
     outlets: HashSet<String>,
+    /// Every word form the extractor looks up per token: its cue kind and its
+    /// WordNet class bits, keyed like [`VERB_FORMS`] so one probe gives both.
+    words: HashMap<u32, (Option<ClauseKind>, u8)>,
 }
 
 /// The built-in lexicon, for code that has no extractor at hand (the claim
@@ -98,6 +101,7 @@ impl Lexicon {
             verbs: HashMap::default(),
             flags: HashMap::default(),
             outlets: HashSet::new(),
+            words: VERB_FORMS.iter().map(|(&k, &c)| (k, (None, c))).collect(),
         };
         // The built-in file is part of the binary and covered by tests.
         let file: LexiconFile = serde_yaml::from_str(BUILTIN).expect("built-in cues.yaml is valid");
@@ -128,6 +132,7 @@ impl Lexicon {
                 if bits != 0 {
                     self.flags.insert(form.clone(), bits);
                 }
+                self.words.entry(form_key(&form)).or_insert((None, 0)).0 = Some(verb.clause);
                 self.verbs.insert(form, verb.clause);
             }
         }
@@ -143,6 +148,14 @@ impl Lexicon {
         } else {
             self.verbs.get(&word.to_lowercase()).copied()
         }
+    }
+
+    /// The cue kind and WordNet class bits of a lowercase token, in one probe.
+    pub fn token(&self, lowercase: &str) -> (Option<ClauseKind>, u8) {
+        self.words
+            .get(&form_key(lowercase))
+            .copied()
+            .unwrap_or((None, 0))
     }
 
     fn has_flag(&self, word: &str, bit: u8) -> bool {

@@ -5,7 +5,7 @@ use std::collections::HashMap;
 
 use serde::Deserialize;
 
-use crate::error::{self, Error, Result};
+use crate::error::{self, Error, Location, Result};
 use crate::model::SpeakerType;
 
 /// Default location of the registry, read when present.
@@ -60,21 +60,49 @@ impl Registry {
             },
         };
         let mut reg = Registry::default();
+        // Where each entry's name stands, so a bad alias is shown at its line.
+        let mut from = 0;
         for entry in entries {
             let idx = reg.entries.len();
-            for key in std::iter::once(&entry.name).chain(entry.aliases.iter()) {
-                if let Some(&prev) = reg.by_alias.get(&key.to_lowercase())
-                    && reg.entries[prev].name != entry.name
-                {
-                    return Err(Error::Invalid {
-                        path: path.to_string(),
-                        message: format!(
-                            "alias '{key}' names both '{}' and '{}'",
-                            reg.entries[prev].name, entry.name
-                        ),
+            let entry_at = find_from(text, &entry.name, from).unwrap_or(from);
+            from = entry_at;
+            for (k, key) in std::iter::once(&entry.name)
+                .chain(entry.aliases.iter())
+                .enumerate()
+            {
+                let lower = key.to_lowercase();
+                let problem = match reg.by_alias.get(&lower) {
+                    // `name: Jane Roe` with `aliases: [Roe, roe]`, or an alias
+                    // equal to the name: the entry names one key twice.
+                    Some(&prev) if prev == idx => {
+                        Some(if k > 0 && lower == entry.name.to_lowercase() {
+                            format!(
+                                "alias '{key}' is the name of its own entry '{}'",
+                                entry.name
+                            )
+                        } else {
+                            format!("alias '{key}' is listed twice for '{}'", entry.name)
+                        })
+                    }
+                    Some(&prev) if reg.entries[prev].name != entry.name => Some(format!(
+                        "alias '{key}' names both '{}' and '{}'",
+                        reg.entries[prev].name, entry.name
+                    )),
+                    _ => None,
+                };
+                if let Some(message) = problem {
+                    // An alias is spelled after its entry's name.
+                    let at = if k == 0 {
+                        entry_at
+                    } else {
+                        find_from(text, key, entry_at + entry.name.len()).unwrap_or(entry_at)
+                    };
+                    return Err(Error::Yaml {
+                        location: location(path, text, at),
+                        message,
                     });
                 }
-                reg.by_alias.insert(key.to_lowercase(), idx);
+                reg.by_alias.insert(lower, idx);
             }
             reg.entries.push(entry);
         }
@@ -86,5 +114,22 @@ impl Registry {
         self.by_alias
             .get(&name.to_lowercase())
             .map(|&i| &self.entries[i])
+    }
+}
+
+/// The byte offset of `needle` in `text` at or after `from`.
+fn find_from(text: &str, needle: &str, from: usize) -> Option<usize> {
+    text.get(from..)?.find(needle).map(|i| from + i)
+}
+
+/// `path:line:column` of byte `at`, 1-based.
+fn location(path: &str, text: &str, at: usize) -> Location {
+    let before = &text[..at.min(text.len())];
+    let line = before.matches('\n').count() + 1;
+    let column = before.len() - before.rfind('\n').map_or(0, |i| i + 1) + 1;
+    Location {
+        path: path.to_string(),
+        line,
+        column,
     }
 }

@@ -276,3 +276,38 @@ fn speaker_registry_canonicalises_names() {
     ]);
     assert!(!none.contains("Marchetti-Berg"));
 }
+
+#[test]
+fn a_registry_that_names_a_key_twice_is_a_located_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let cases = [
+        (
+            "- name: Jane Roe\n  aliases: [Roe, roe]\n",
+            ":2:18: alias 'roe' is listed twice for 'Jane Roe'",
+        ),
+        (
+            "- name: Jane Roe\n  aliases:\n    - Jane Roe\n",
+            ":3:7: alias 'Jane Roe' is the name of its own entry 'Jane Roe'",
+        ),
+        (
+            "- name: Jane Roe\n  aliases: [Roe]\n- name: Tim Roe\n  aliases: [Roe]\n",
+            ":4:13: alias 'Roe' names both 'Jane Roe' and 'Tim Roe'",
+        ),
+    ];
+    for (i, (yaml, want)) in cases.iter().enumerate() {
+        let path = dir.path().join(format!("speakers{i}.yaml"));
+        std::fs::write(&path, yaml).unwrap();
+        let p = path.to_str().unwrap();
+        whosaid()
+            .args([
+                "extract",
+                "--speakers",
+                p,
+                "tests/fixtures/articles/harbour.txt",
+            ])
+            .assert()
+            .code(2)
+            .stdout("")
+            .stderr(format!("error: {p}{want}\n"));
+    }
+}

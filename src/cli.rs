@@ -142,6 +142,9 @@ pub struct LintArgs {
     /// Claim files or directories [default: claims/].
     #[arg(value_name = "PATH")]
     pub paths: Vec<String>,
+    /// A speaker registry to validate too, under any file name.
+    #[arg(long, value_name = "FILE")]
+    pub speakers: Option<String>,
 }
 
 /// What a run produced: text for stdout, warnings for stderr, an exit code.
@@ -256,6 +259,7 @@ pub enum Config {
     },
     Lint {
         paths: Vec<String>,
+        speakers: Option<String>,
     },
     Check {
         matching: MatchConfig,
@@ -293,6 +297,7 @@ impl Config {
             }),
             Some(Command::Lint(a)) => Ok(Config::Lint {
                 paths: or_default(a.paths, DEFAULT_CLAIMS),
+                speakers: a.speakers,
             }),
             Some(Command::Attribute(a)) => Self::attribute(a),
             Some(Command::Check(a)) => Ok(Config::Check {
@@ -372,15 +377,16 @@ pub fn run(args: Args) -> Result<Output> {
                 lock.claims.len()
             );
         }
-        Config::Lint { paths } => {
-            out.stdout = lint(&paths)?;
+        Config::Lint { paths, speakers } => {
+            out.stdout = lint(&paths, speakers.as_deref())?;
         }
     }
     Ok(out)
 }
 
-/// Validates claim files and any speaker registry among them.
-fn lint(paths: &[String]) -> Result<String> {
+/// Validates claim files, any speaker registry among them, and the
+/// registry given with `--speakers`.
+fn lint(paths: &[String], speakers: Option<&str>) -> Result<String> {
     let mut errors = Vec::new();
     let claims = match claims::load(paths) {
         Ok(c) => c,
@@ -394,6 +400,12 @@ fn lint(paths: &[String]) -> Result<String> {
         }
     };
     let mut registries = 0;
+    if let Some(p) = speakers {
+        registries += 1;
+        if let Err(e) = Registry::load(p) {
+            errors.push(e);
+        }
+    }
     for p in paths {
         let path = std::path::Path::new(p);
         let reg = if path.is_dir() {

@@ -311,3 +311,30 @@ fn a_registry_that_names_a_key_twice_is_a_located_error() {
             .stderr(format!("error: {p}{want}\n"));
     }
 }
+
+#[test]
+fn lint_checks_a_registry_under_any_file_name() {
+    let dir = tempfile::tempdir().unwrap();
+    let good = dir.path().join("people.yml");
+    std::fs::write(&good, "- name: Jane Roe\n  aliases: [J. Roe]\n").unwrap();
+    whosaid()
+        .args([
+            "lint",
+            "--speakers",
+            good.to_str().unwrap(),
+            "tests/fixtures/claims_small",
+        ])
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains("1 speaker registry"));
+    let bad = dir.path().join("people-bad.yml");
+    std::fs::write(&bad, "- name: Jane Roe\n  aliases: [Roe, roe]\n").unwrap();
+    let p = bad.to_str().unwrap();
+    whosaid()
+        .args(["lint", "--speakers", p, "tests/fixtures/claims_small"])
+        .assert()
+        .code(2)
+        .stderr(format!(
+            "error: {p}:2:18: alias 'roe' is listed twice for 'Jane Roe'\n"
+        ));
+}

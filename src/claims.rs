@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::corpus;
 use crate::error::{self, Error, Location, Result};
+use crate::speakers::Registry;
 
 /// Whether a statement backs a claim or says the opposite.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -269,5 +270,26 @@ mod tests {
             .unwrap_err()
             .to_string();
         assert_eq!(e, "x.yaml:1:3: claim 'lonely' has no `claim` text");
+    }
+}
+
+/// Names in `expect` (speakers, not_speakers, stance keys) as the speaker
+/// registry spells them, so `Lord Butler` expects the speaker the registry
+/// calls `Robin Butler`.
+pub fn canonicalize(claims: &mut [Claim], registry: &Registry) {
+    let canon = |name: &String| {
+        registry
+            .lookup(name)
+            .map_or_else(|| name.clone(), |e| e.name.clone())
+    };
+    for claim in claims {
+        if let Some(expect) = &mut claim.expect {
+            expect.speakers = expect.speakers.iter().map(canon).collect();
+            expect.not_speakers = expect.not_speakers.iter().map(canon).collect();
+            expect.stance = std::mem::take(&mut expect.stance)
+                .into_iter()
+                .map(|(k, v)| (canon(&k), v))
+                .collect();
+        }
     }
 }

@@ -216,9 +216,12 @@ impl MatchConfig {
         {
             return Err(Error::Message(format!("--min-score {s} is outside [0, 1]")));
         }
+        let corpus = CorpusConfig::from_args(a.corpus)?;
+        let mut claims = claims::load(&or_default(a.claims, DEFAULT_CLAIMS))?;
+        claims::canonicalize(&mut claims, &corpus.extractor.registry);
         Ok(MatchConfig {
-            claims: claims::load(&or_default(a.claims, DEFAULT_CLAIMS))?,
-            corpus: CorpusConfig::from_args(a.corpus)?,
+            claims,
+            corpus,
             threshold: a.min_score.unwrap_or(attribute::DEFAULT_THRESHOLD),
         })
     }

@@ -338,3 +338,42 @@ fn lint_checks_a_registry_under_any_file_name() {
             "error: {p}:2:18: alias 'roe' is listed twice for 'Jane Roe'\n"
         ));
 }
+
+#[test]
+fn expected_speakers_go_through_the_registry() {
+    let dir = tempfile::tempdir().unwrap();
+    let article = dir.path().join("lords.txt");
+    std::fs::write(
+        &article,
+        "Lord Butler said the inquiry had been rushed and its findings were incomplete.\n",
+    )
+    .unwrap();
+    let claims = dir.path().join("claims.yaml");
+    std::fs::write(
+        &claims,
+        "- id: inquiry-rushed\n  claim: The inquiry was rushed\n  expect:\n    speakers: [Lord Butler]\n    stance:\n      Lord Butler: supports\n",
+    )
+    .unwrap();
+    let registry = dir.path().join("people.yaml");
+    std::fs::write(
+        &registry,
+        "- name: Robin Butler\n  aliases: [Lord Butler]\n",
+    )
+    .unwrap();
+    let out = whosaid()
+        .args([
+            "check",
+            "--claims",
+            claims.to_str().unwrap(),
+            "--speakers",
+            registry.to_str().unwrap(),
+            article.to_str().unwrap(),
+        ])
+        .assert()
+        .code(0)
+        .get_output()
+        .stdout
+        .clone();
+    let out = String::from_utf8(out).unwrap();
+    assert!(out.contains("1 passed"), "{out}");
+}

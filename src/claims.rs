@@ -238,6 +238,27 @@ fn id_positions(text: &str) -> Vec<(usize, usize)> {
     out
 }
 
+/// Names in `expect` (speakers, not_speakers, stance keys) as the speaker
+/// registry spells them, so `Lord Butler` expects the speaker the registry
+/// calls `Robin Butler`.
+pub fn canonicalize(claims: &mut [Claim], registry: &Registry) {
+    let canon = |name: &String| {
+        registry
+            .lookup(name)
+            .map_or_else(|| name.clone(), |e| e.name.clone())
+    };
+    for claim in claims {
+        if let Some(expect) = &mut claim.expect {
+            expect.speakers = expect.speakers.iter().map(canon).collect();
+            expect.not_speakers = expect.not_speakers.iter().map(canon).collect();
+            expect.stance = std::mem::take(&mut expect.stance)
+                .into_iter()
+                .map(|(k, v)| (canon(&k), v))
+                .collect();
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -270,26 +291,5 @@ mod tests {
             .unwrap_err()
             .to_string();
         assert_eq!(e, "x.yaml:1:3: claim 'lonely' has no `claim` text");
-    }
-}
-
-/// Names in `expect` (speakers, not_speakers, stance keys) as the speaker
-/// registry spells them, so `Lord Butler` expects the speaker the registry
-/// calls `Robin Butler`.
-pub fn canonicalize(claims: &mut [Claim], registry: &Registry) {
-    let canon = |name: &String| {
-        registry
-            .lookup(name)
-            .map_or_else(|| name.clone(), |e| e.name.clone())
-    };
-    for claim in claims {
-        if let Some(expect) = &mut claim.expect {
-            expect.speakers = expect.speakers.iter().map(canon).collect();
-            expect.not_speakers = expect.not_speakers.iter().map(canon).collect();
-            expect.stance = std::mem::take(&mut expect.stance)
-                .into_iter()
-                .map(|(k, v)| (canon(&k), v))
-                .collect();
-        }
     }
 }

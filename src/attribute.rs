@@ -204,17 +204,20 @@ impl<'a> Index<'a> {
             if total <= 0.0 {
                 continue;
             }
-            // Claim words sharing a key count once, at their largest weight.
-            let mut by_key: HashMap<String, f64> = HashMap::new();
-            for (w, &wt) in wording.iter().zip(ws) {
-                for k in keys(w) {
-                    let e = by_key.entry(k).or_default();
-                    *e = e.max(wt);
-                }
-            }
+            // Each claim word adds its weight to every statement holding one
+            // of its keys, once: the score sums each claim word's best match
+            // times its weight, and the scorer relates only words that share
+            // a key, so this sum bounds the score from above.
             let mut bound: HashMap<u32, f64> = HashMap::new();
-            for (k, wt) in &by_key {
-                for &i in self.postings.get(k).map_or(&[][..], Vec::as_slice) {
+            let mut hits: Vec<u32> = Vec::new();
+            for (w, &wt) in wording.iter().zip(ws) {
+                hits.clear();
+                for k in keys(w) {
+                    hits.extend_from_slice(self.postings.get(&k).map_or(&[][..], Vec::as_slice));
+                }
+                hits.sort_unstable();
+                hits.dedup();
+                for &i in &hits {
                     *bound.entry(i).or_default() += wt;
                 }
             }
@@ -360,5 +363,133 @@ fn attribute_one(claim: &Claim, index: &Index, threshold: f64) -> Attribution {
         id: claim.id.clone(),
         claim: claim.claim.clone(),
         speakers,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::corpus::Document;
+    use crate::error::Location;
+    use crate::extract::Extractor;
+    use proptest::prelude::*;
+
+    /// A word and a relative of it: an inflection, a typo, a prefix, a
+    /// newsroom abbreviation, or an unrelated word sharing its first letters.
+    fn word_pair() -> impl Strategy<Value = (String, String)> {
+        let suffixes = prop::sample::select(vec![
+            "", "s", "es", "ed", "ing", "n", "ation", "ations", "ate", "ive", "ment", "er",
+        ]);
+        // Edits fall mostly in the first letters, where index keys live.
+        let position = prop_oneof![3 => 0usize..4, 1 => 0usize..12];
+        (
+            "[a-z]{2,9}",
+            suffixes,
+            position,
+            "[a-z]",
+            0u8..5,
+            any::<bool>(),
+        )
+            .prop_map(|(base, suffix, at, letter, edit, both)| {
+                let a = format!("{base}{suffix}");
+                let base = if both { a.clone() } else { base };
+                let mut b: Vec<char> = base.chars().collect();
+                let at = at.min(b.len().saturating_sub(1));
+                let c = letter.chars().next().unwrap_or('x');
+                match edit {
+                    0 => b[at] = c,
+                    1 => b.insert(at, c),
+                    2 if b.len() > 1 => {
+                        b.remove(at);
+                    }
+                    3 if at + 1 < b.len() => b.swap(at, at + 1),
+                    _ => {}
+                }
+                (a, b.into_iter().collect())
+            })
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(4000))]
+        /// The index never loses a match the scorer would make: every pair
+        /// of words the scorer relates shares a key.
+        #[test]
+        fn related_words_share_a_key((claim_word, statement_word) in word_pair()) {
+            if matcher::word_sim(&claim_word, &statement_word) > 0.0 {
+                prop_assert!(
+                    keys(&claim_word).contains(&key(&statement_word)),
+                    "{claim_word} ~ {statement_word}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn abbreviations_share_a_key_with_their_expansion() {
+        for (short, long) in [
+            ("govt", "government"),
+            ("comms", "communications"),
+            ("intel", "intelligence"),
+        ] {
+            assert!(matcher::word_sim(short, long) > 0.0);
+            assert!(keys(short).contains(&key(long)), "{short} ~ {long}");
+            assert!(keys(long).contains(&key(short)), "{long} ~ {short}");
+        }
+    }
+
+    fn claim(text: &str) -> Claim {
+        Claim {
+            id: "c".into(),
+            claim: text.into(),
+            phrasings: vec![],
+            keywords: vec![],
+            threshold: None,
+            expect: None,
+            location: Location {
+                path: "t.yaml".into(),
+                line: 1,
+                column: 1,
+            },
+        }
+    }
+
+    /// A lower threshold never hides a match: a statement found at one
+    /// threshold is found at every lower one, with the same score.
+    #[test]
+    fn lowering_the_threshold_never_hides_a_match() {
+        let text = "Ilse Varga said the harbour authority would reopen the northern pier \
+                    next spring after repairs to the sea wall.\n\n\
+                    Petra Lind said fishing crews had waited two winters for the pier.\n";
+        let statements = Extractor::default().document(&Document::new("t.txt", text));
+        let index = Index::new(&statements);
+        let claims = [
+            claim("The harbour authority will reopen the northern pier"),
+            claim("Fishing crews waited two winters for repairs to the sea wall"),
+            claim("The pier reopens in spring"),
+        ];
+        let found = |t: f64| -> Vec<(String, String, String)> {
+            attribute(&claims, &index, t)
+                .into_iter()
+                .flat_map(|a| {
+                    let id = a.claim.clone();
+                    a.speakers.into_iter().flat_map(move |s| {
+                        let id = id.clone();
+                        s.evidence
+                            .into_iter()
+                            .map(move |e| (id.clone(), e.content, format!("{:.2}", e.score)))
+                    })
+                })
+                .collect()
+        };
+        let thresholds = [0.9, 0.7, 0.6, 0.5, 0.45, 0.4, 0.35, 0.3, 0.2, 0.1];
+        let mut before = found(thresholds[0]);
+        assert!(!found(0.1).is_empty(), "the fixture matches at 0.1");
+        for &t in &thresholds[1..] {
+            let now = found(t);
+            for m in &before {
+                assert!(now.contains(m), "{m:?} found above {t} but not at {t}");
+            }
+            before = now;
+        }
     }
 }

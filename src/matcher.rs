@@ -242,7 +242,9 @@ pub fn word_sim(a: &str, b: &str) -> f64 {
         return 0.85;
     }
     let len_gap = pa.chars().count().abs_diff(pb.chars().count());
-    if ls >= 5 && lcp >= 2 && len_gap <= 1 && strsim::damerau_levenshtein(pa, pb) <= 1 {
+    // A typo after the third letter ("goverment"): from the third letter on,
+    // so that the index key (the first three letters) is shared.
+    if ls >= 5 && lcp >= 3 && len_gap <= 1 && strsim::damerau_levenshtein(pa, pb) <= 1 {
         return 0.85;
     }
     if lcp < 4 || len_gap > 2 {

@@ -16,6 +16,28 @@ use crate::model::{Kind, Statement};
 /// and never tuned on the held-out set in `tests/fixtures/claims_alt/`.
 pub const DEFAULT_THRESHOLD: f64 = 0.4;
 
+/// How far above the threshold a match must score to be called strong.
+pub const WEAK_MARGIN: f64 = 0.1;
+
+/// How sure a match is: `weak` just above the threshold (within
+/// [`WEAK_MARGIN`]), the ones a fact-checker should double-check.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Confidence {
+    Weak,
+    Strong,
+}
+
+impl Confidence {
+    pub fn of(score: f64, threshold: f64) -> Self {
+        if score < threshold + WEAK_MARGIN {
+            Confidence::Weak
+        } else {
+            Confidence::Strong
+        }
+    }
+}
+
 /// A statement that matches a claim, with the reasons.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Evidence {
@@ -26,6 +48,8 @@ pub struct Evidence {
     pub kind: Kind,
     pub content: String,
     pub score: f64,
+    /// `weak` when the score is just above the threshold.
+    pub confidence: Confidence,
     pub stance: Stance,
     /// (claim word, statement word) pairs.
     pub matched: Vec<(String, String)>,
@@ -314,6 +338,7 @@ fn attribute_one(claim: &Claim, index: &Index, threshold: f64) -> Attribution {
             kind: st.kind,
             content: st.content.clone(),
             score: (m.score * 100.0).round() / 100.0,
+            confidence: Confidence::of(m.score, threshold),
             stance: m.stance,
             matched: m.matched,
             via: st.via.clone(),

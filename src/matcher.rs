@@ -118,7 +118,8 @@ pub fn content_words(text: &str) -> Vec<String> {
 }
 
 fn strip_plural(w: &str) -> &str {
-    if w.len() > 3 && w.ends_with("ies") {
+    // The stem keeps at least three letters, as the index keys do.
+    if w.len() >= 6 && w.ends_with("ies") {
         &w[..w.len() - 3]
     } else if w.len() > 3 && w.ends_with('s') && !w.ends_with("ss") {
         &w[..w.len() - 1]

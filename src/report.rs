@@ -3,7 +3,7 @@
 
 use comfy_table::{ColumnConstraint, ContentArrangement, Table, Width, presets};
 
-use crate::attribute::Attribution;
+use crate::attribute::{Attribution, Confidence};
 use crate::check::{Drift, DriftKind, Report};
 use crate::cli::Format;
 use crate::error::{Error, Result};
@@ -251,7 +251,11 @@ fn rows(results: &[Attribution], all: bool) -> Vec<Row<'_>> {
                     speaker: s.label(),
                     role: s.role.as_deref().unwrap_or(""),
                     stance: e.stance.as_str(),
-                    score: format!("{:.2}", e.score),
+                    // A weak match says so beside its score, in every format.
+                    score: match e.confidence {
+                        Confidence::Weak => format!("{:.2} weak", e.score),
+                        Confidence::Strong => format!("{:.2}", e.score),
+                    },
                     kind: e.kind.as_str(),
                     source: format!("{}:{}", e.doc, e.line),
                     via: e.via.as_deref().unwrap_or(""),

@@ -204,9 +204,24 @@ fn json_has_exactly_the_documented_fields() {
     assert_eq!(
         keys(&speaker["evidence"][0]),
         [
-            "content", "doc", "end", "kind", "line", "matched", "score", "stance", "start"
+            "confidence",
+            "content",
+            "doc",
+            "end",
+            "kind",
+            "line",
+            "matched",
+            "score",
+            "stance",
+            "start"
         ]
     );
+    // Weak just above the threshold, strong well above it.
+    for e in speaker["evidence"].as_array().unwrap() {
+        let score = e["score"].as_f64().unwrap();
+        let want = if score < 0.5 { "weak" } else { "strong" };
+        assert_eq!(e["confidence"], want, "{e}");
+    }
     let nobody = results
         .iter()
         .find(|a| a["id"] == "harbour-reopens-tomorrow")
@@ -381,4 +396,33 @@ fn lint_reports_every_error_at_once() {
     assert_eq!(out.status.code(), Some(2));
     let stderr = String::from_utf8(out.stderr).unwrap();
     assert_eq!(stderr.matches("error: ").count(), 2, "{stderr}");
+}
+
+#[test]
+fn weak_matches_are_marked_in_csv_and_markdown() {
+    for format in ["csv", "markdown"] {
+        let out = common::stdout(common::whosaid(120).args(["attribute", "--format", format]));
+        let mut weak = 0;
+        for line in out.lines().skip(1) {
+            let cells: Vec<&str> = if format == "csv" {
+                line.split(',').collect()
+            } else {
+                line.split(" | ").collect()
+            };
+            let Some(score) = cells.iter().find_map(|c| {
+                let c = c.trim();
+                let num = c.strip_suffix(" weak").unwrap_or(c);
+                (num.len() == 4 && num.starts_with("0."))
+                    .then(|| (num.parse::<f64>().ok(), c.ends_with(" weak")))
+            }) else {
+                continue;
+            };
+            let (Some(value), marked) = score else {
+                continue;
+            };
+            assert_eq!(marked, value < 0.5, "{format}: {line}");
+            weak += usize::from(marked);
+        }
+        assert!(weak > 0, "{format}: the seeds have weak matches:\n{out}");
+    }
 }

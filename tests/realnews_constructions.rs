@@ -682,12 +682,12 @@ fn a_headline_name_and_colon_attribute_the_headline() {
     let text = "Baptiste: Panel Will Vote Before The Recess.\n\n\
                 Oren Baptiste spoke to reporters on Tuesday.\n";
     let stmts = extract(text);
-    // The headline comes before the full name, so the surname stands alone.
+    // The headline comes before the full name; the surname takes it.
     expect(
         &stmts,
         "Panel Will Vote Before The Recess",
         Kind::Indirect,
-        Some("Baptiste"),
+        Some("Oren Baptiste"),
     );
 }
 

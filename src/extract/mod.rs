@@ -141,6 +141,20 @@ impl Extractor {
             }
         }
         inherit_speakers(&mut found);
+        // "Baptiste: …" in a headline, "Oren Baptiste" in the text below: a
+        // bare surname met before its full name takes the full name.
+        for r in found.iter_mut().filter_map(|f| f.speaker.as_mut()) {
+            if let Some(name) = &r.speaker.name
+                && !name.contains(' ')
+                && let Some(i) = ents.find(name)
+                && ents.list[i].kind == SpeakerType::Person
+                && ents.list[i].name.contains(' ')
+            {
+                r.speaker.name = Some(ents.list[i].name.clone());
+                r.speaker.kind = SpeakerType::Person;
+                r.certainty = r.certainty.min(0.9);
+            }
+        }
         self.finish(doc, found)
     }
 

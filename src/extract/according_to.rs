@@ -133,11 +133,7 @@ impl Extractor {
                 && !(0..i).any(|k| s.cue(k).is_some())
                 // The clause is a main clause, not "While he trails in polls".
                 && !s.low(0).is_some_and(|w| {
-                    matches!(
-                        w,
-                        "while" | "though" | "although" | "when" | "despite" | "depending" | "as"
-                            | "if" | "because" | "since" | "after" | "before" | "with" | "but"
-                    )
+                    words::is_subordinator(w) || matches!(w, "as" | "depending" | "with" | "but")
                 })
             {
                 let Some(np) = s.np_span(i + 1, d + 1) else {

@@ -433,27 +433,7 @@ fn attribution_before(s: &Sent, comma: usize) -> Option<Np> {
 pub(super) fn clause_follows(s: &Sent, c: usize) -> bool {
     // "says despite being an alumna, she plans …", "says, win or lose, he's
     // staying": an adverbial set off by a comma, then the clause.
-    let opener = s.punct(c) == Some(',')
-        || s.low(c).is_some_and(|w| {
-            matches!(
-                w,
-                "despite"
-                    | "if"
-                    | "when"
-                    | "whenever"
-                    | "after"
-                    | "before"
-                    | "although"
-                    | "though"
-                    | "unless"
-                    | "once"
-                    | "until"
-                    | "because"
-                    | "since"
-                    | "given"
-                    | "regardless"
-            )
-        });
+    let opener = s.punct(c) == Some(',') || s.low(c).is_some_and(words::is_subordinator);
     if opener {
         return (c + 2..s.len().min(c + 16))
             .find(|&k| s.punct(k) == Some(','))
@@ -557,9 +537,7 @@ pub(super) fn cue_form_fits(s: &Sent, v: usize, kind: ClauseKind) -> bool {
     // "Rust Belt states underscored …", "Trump's comments signal …": a noun
     // that is the head of a subject, after a possessive or before a verb.
     if ambiguous {
-        let possessive = v > 0
-            && s.low(v - 1)
-                .is_some_and(|p| p.ends_with("'s") || p.ends_with("’s"));
+        let possessive = v > 0 && s.low(v - 1).is_some_and(|p| p.ends_with("'s"));
         let verb_next = s.low(v + 1).is_some_and(|n| {
             words::is_finite_marker(n) || (lexicon::is_finite_verb(n) && !words::is_preposition(n))
         });
@@ -617,9 +595,7 @@ pub(super) fn cue_form_fits(s: &Sent, v: usize, kind: ClauseKind) -> bool {
     // "Officials would not say which clinics would close": withheld speech
     // is no statement (a negated belief, "don't think", still is one).
     let negated = (after..v).any(|i| s.low(i).is_some_and(|w| matches!(w, "not" | "never")))
-        || (after > 0
-            && s.low(after - 1)
-                .is_some_and(|w| w.ends_with("n't") || w.ends_with("n’t")));
+        || (after > 0 && s.low(after - 1).is_some_and(|w| w.ends_with("n't")));
     if negated && words::is_disclosure_verb(&w) {
         return false;
     }
@@ -634,10 +610,7 @@ pub(super) fn cue_form_fits(s: &Sent, v: usize, kind: ClauseKind) -> bool {
     }
     let modifier = run > 0
         && s.lw(run - 1).is_some_and(|w| {
-            words::is_determiner(&w)
-                || words::is_preposition(&w)
-                || w.ends_with("'s")
-                || w.ends_with("’s")
+            words::is_determiner(&w) || words::is_preposition(&w) || w.ends_with("'s")
         });
     let name = s.is_name_word(prev) && !modifier;
     // Quantities are plural subjects: "Six in 10 say", "49% say", "several said".

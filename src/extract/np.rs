@@ -591,10 +591,8 @@ impl<'a> Sent<'a> {
         // A phrase opened by a negation, a preposition or a contraction is no
         // subject ("after remaining neutral", "who's").
         if self.lw(a).is_some_and(|w| {
-            matches!(
-                w.as_ref(),
-                "not" | "no" | "nor" | "who's" | "who’s" | "what's" | "what’s"
-            ) || (words::is_preposition(&w) && w != "of")
+            matches!(w.as_ref(), "not" | "no" | "nor" | "who's" | "what's")
+                || (words::is_preposition(&w) && w != "of")
                 || words::is_pronoun_contraction(&w)
         }) {
             return false;
@@ -757,7 +755,7 @@ impl<'a> Sent<'a> {
             if e > floor
                 && self.lw(e - 1).is_some_and(|w| {
                     words::is_verb_filler(&w)
-                        || matches!(w.as_ref(), "not" | "did" | "does" | "do" | "don't" | "doesn't" | "didn't" | "don’t" | "doesn’t" | "didn’t")
+                        || matches!(w.as_ref(), "not" | "did" | "does" | "do" | "don't" | "doesn't" | "didn't")
                         // "politely suggested", "recently wrote": an adverb.
                         || (lexicon::is_ly_adverb(&w) && !self.is_name_word(e - 1))
                         // "have been urging", "is telling": a progressive, not a passive.

@@ -150,12 +150,16 @@ impl Lexicon {
         }
     }
 
-    /// The cue kind and WordNet class bits of a lowercase token, in one probe.
+    /// The cue kind and WordNet class bits of a lowercase token, in one probe
+    /// for most words; a word whose hash marks it as a cue is confirmed by
+    /// its spelling, so a hash collision never makes a cue.
     pub fn token(&self, lowercase: &str) -> (Option<ClauseKind>, u8) {
-        self.words
+        let (kind, class) = self
+            .words
             .get(&form_key(lowercase))
             .copied()
-            .unwrap_or((None, 0))
+            .unwrap_or((None, 0));
+        (kind.and_then(|_| self.verbs.get(lowercase).copied()), class)
     }
 
     fn has_flag(&self, word: &str, bit: u8) -> bool {

@@ -101,6 +101,30 @@ pub fn is_preposition(w: &str) -> bool {
 }
 
 /// Words that open a subordinate or relative clause: a subject never spans them.
+/// A word that opens an adverbial clause or phrase before or after the main
+/// clause: `despite being an alumna, she …`, `while he trails in polls, …`.
+pub fn is_subordinator(w: &str) -> bool {
+    matches!(
+        w,
+        "despite"
+            | "if"
+            | "when"
+            | "whenever"
+            | "while"
+            | "after"
+            | "before"
+            | "although"
+            | "though"
+            | "unless"
+            | "once"
+            | "until"
+            | "because"
+            | "since"
+            | "given"
+            | "regardless"
+    )
+}
+
 pub fn is_clause_boundary(w: &str) -> bool {
     matches!(
         w,

@@ -8,7 +8,7 @@ use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::claims::{Claim, Stance};
-use crate::matcher::{self, Word};
+use crate::matcher::{self, Lexical, Pair, Scorer, StatementText, Term};
 use crate::model::{Kind, Statement};
 
 /// One number for every claim: the score at which a statement supports it.
@@ -51,8 +51,8 @@ pub struct Evidence {
     /// `weak` when the score is just above the threshold.
     pub confidence: Confidence,
     pub stance: Stance,
-    /// (claim word, statement word) pairs.
-    pub matched: Vec<(String, String)>,
+    /// (claim word, statement word, rule) triples.
+    pub matched: Vec<Pair>,
     /// Outlet the statement was given to (tables show it; JSON keeps the
     /// documented evidence fields only).
     #[serde(skip)]
@@ -90,11 +90,12 @@ pub struct Attribution {
     pub speakers: Vec<SpeakerSupport>,
 }
 
-/// The statements prepared for matching: words and an inverted index from a
-/// word's stem key to the statements containing it.
-pub struct Index<'a> {
+/// The statements prepared for matching by a [`Scorer`], and an inverted
+/// index from the scorer's keys to the statements holding them.
+pub struct Index<'a, S: Scorer = Lexical> {
     statements: &'a [Statement],
-    words: Vec<Vec<Word>>,
+    scorer: S,
+    prepared: S::Statements,
     postings: HashMap<String, Vec<u32>>,
     /// Statements containing each exact normalised word, for weights.
     df: HashMap<String, u32>,
@@ -127,44 +128,63 @@ fn nested_in_another(statements: &[Statement]) -> Vec<bool> {
     out
 }
 
-/// The index key of a word: its first three letters, so inflections and
-/// prefix abbreviations (`ban` / `banned`, `comms` / `communications`) share it.
-pub fn key(word: &str) -> String {
-    word.chars().take(3).collect()
-}
-
-/// The keys a claim word may match through: its own, and its expansion's
-/// when it is an abbreviation (`govt` → `government`).
-fn keys(word: &str) -> Vec<String> {
-    let mut out = vec![key(word)];
-    if let Some(full) = matcher::abbreviation_of(word) {
-        let k = key(full);
-        if k != out[0] {
-            out.push(k);
-        }
-    }
-    out
-}
+/// What each document also calls the things it names, by document path.
+pub type DocumentAliases = HashMap<String, Vec<(String, String)>>;
 
 impl<'a> Index<'a> {
+    /// The lexical scorer, no registry, no document aliases.
     pub fn new(statements: &'a [Statement]) -> Self {
-        let words: Vec<Vec<Word>> = statements
-            .par_iter()
-            .map(|s| matcher::words(s.context.as_deref().unwrap_or(&s.content)))
+        Index::with(statements, Lexical::default(), &DocumentAliases::new())
+    }
+}
+
+impl<'a, S: Scorer> Index<'a, S> {
+    pub fn with(statements: &'a [Statement], scorer: S, aliases: &DocumentAliases) -> Self {
+        let mut docs: Vec<&str> = Vec::new();
+        let doc_of: Vec<usize> = statements
+            .iter()
+            .map(|s| {
+                if docs.last() != Some(&s.doc.as_str()) {
+                    docs.push(&s.doc);
+                }
+                docs.len() - 1
+            })
+            .collect();
+        let speakers: Vec<String> = statements
+            .iter()
+            .map(|s| {
+                let name = s.speaker.name.as_deref().unwrap_or(&s.speaker.mention);
+                match &s.speaker.role {
+                    Some(r) => format!("{name}, {r}"),
+                    None => name.to_string(),
+                }
+            })
+            .collect();
+        let texts: Vec<StatementText> = statements
+            .iter()
+            .zip(&doc_of)
+            .zip(&speakers)
+            .map(|((s, &doc), speaker)| StatementText {
+                text: s.context.as_deref().unwrap_or(&s.content),
+                doc,
+                speaker,
+            })
+            .collect();
+        let doc_aliases: Vec<Vec<(String, String)>> = docs
+            .iter()
+            .map(|d| aliases.get(*d).cloned().unwrap_or_default())
+            .collect();
+        let prepared = scorer.prepare_statements(&texts, &doc_aliases);
+        let keyed: Vec<(Vec<String>, Vec<String>)> = (0..statements.len())
+            .into_par_iter()
+            .map(|i| scorer.statement_keys(&prepared, i))
             .collect();
         let mut postings: HashMap<String, Vec<u32>> = HashMap::new();
         let mut df: HashMap<String, u32> = HashMap::new();
         let mut key_df: HashMap<String, u32> = HashMap::new();
         let nested = nested_in_another(statements);
         let mut distinct = 0;
-        for (i, ws) in words.iter().enumerate() {
-            let mut keys: Vec<String> = ws
-                .iter()
-                .filter(|w| !w.stop)
-                .map(|w| key(&w.norm))
-                .collect();
-            keys.sort_unstable();
-            keys.dedup();
+        for (i, (keys, words)) in keyed.into_iter().enumerate() {
             for k in &keys {
                 postings.entry(k.clone()).or_default().push(i as u32);
             }
@@ -177,20 +197,14 @@ impl<'a> Index<'a> {
             for k in keys {
                 *key_df.entry(k).or_default() += 1;
             }
-            let mut seen: Vec<&str> = ws
-                .iter()
-                .filter(|w| !w.stop)
-                .map(|w| w.norm.as_str())
-                .collect();
-            seen.sort_unstable();
-            seen.dedup();
-            for w in seen {
-                *df.entry(w.to_string()).or_default() += 1;
+            for w in words {
+                *df.entry(w).or_default() += 1;
             }
         }
         Index {
             statements,
-            words,
+            scorer,
+            prepared,
             postings,
             df,
             key_df,
@@ -209,40 +223,47 @@ impl<'a> Index<'a> {
     /// words more common than that ("Russia", "Telegram") supports nothing.
     fn selective(&self, word: &str) -> bool {
         // Counted by key, so "Russia" counts its "Russian"s and "Russians".
-        let df = self.key_df.get(&key(word)).copied().unwrap_or(0) as usize;
+        let df = self.key_df.get(&matcher::key(word)).copied().unwrap_or(0) as usize;
         df * 4 <= self.distinct.max(8)
     }
 
     /// Statements that could reach `threshold`: for each, the weighted share
-    /// of the claim's words whose index key it contains is an upper bound on
-    /// its score, so statements whose bound falls short are never scored.
+    /// of the claim's words whose keys it holds is an upper bound on its
+    /// score, so statements whose bound falls short are never scored.
     fn candidates(
         &self,
-        wordings: &[Vec<String>],
-        weights: &[Vec<f64>],
+        terms: &[Term],
+        wordings: &[&[usize]],
+        weights: &[f64],
         threshold: f64,
     ) -> Vec<u32> {
         let mut keep: Vec<u32> = Vec::new();
-        for (wording, ws) in wordings.iter().zip(weights) {
-            let total: f64 = ws.iter().sum();
+        // Statements holding each term's keys, found once per term.
+        let hits: Vec<Vec<u32>> = terms
+            .iter()
+            .map(|t| {
+                let mut h: Vec<u32> = Vec::new();
+                for k in &t.keys {
+                    h.extend_from_slice(self.postings.get(k).map_or(&[][..], Vec::as_slice));
+                }
+                h.sort_unstable();
+                h.dedup();
+                h
+            })
+            .collect();
+        for wording in wordings {
+            let total: f64 = wording.iter().map(|&t| weights[t]).sum();
             if total <= 0.0 {
                 continue;
             }
             // Each claim word adds its weight to every statement holding one
             // of its keys, once: the score sums each claim word's best match
-            // times its weight, and the scorer relates only words that share
-            // a key, so this sum bounds the score from above.
+            // (at most 1) times its weight, and the scorer relates only words
+            // that share a key, so this sum bounds the score from above.
             let mut bound: HashMap<u32, f64> = HashMap::new();
-            let mut hits: Vec<u32> = Vec::new();
-            for (w, &wt) in wording.iter().zip(ws) {
-                hits.clear();
-                for k in keys(w) {
-                    hits.extend_from_slice(self.postings.get(&k).map_or(&[][..], Vec::as_slice));
-                }
-                hits.sort_unstable();
-                hits.dedup();
-                for &i in &hits {
-                    *bound.entry(i).or_default() += wt;
+            for &t in *wording {
+                for &i in &hits[t] {
+                    *bound.entry(i).or_default() += weights[t];
                 }
             }
             keep.extend(
@@ -258,75 +279,43 @@ impl<'a> Index<'a> {
     }
 }
 
-/// The best match of a claim (any of its wordings) against statement `i`.
-fn best_match(index: &Index, claim: &Prepared, i: usize) -> Option<matcher::Match> {
-    let words = &index.words[i];
-    if !matcher::has_keywords(&claim.keywords, words) {
-        return None;
-    }
-    let cue = index.statements[i].cue.as_deref();
-    claim
-        .wordings
-        .iter()
-        .zip(&claim.weights)
-        .zip(&claim.texts)
-        .map(|((w, ws), text)| matcher::score(w, text, ws, words, cue))
-        .filter(|m| m.matched.iter().any(|(c, _)| claim.selective.contains(c)))
-        .max_by(|a, b| a.score.total_cmp(&b.score))
-}
-
-struct Prepared {
-    wordings: Vec<Vec<String>>,
-    /// Each wording's words, stop words and negations included, for stance.
-    texts: Vec<Vec<Word>>,
-    weights: Vec<Vec<f64>>,
-    keywords: Vec<Vec<String>>,
-    /// Claim words rare enough in the corpus to carry a match.
-    selective: Vec<String>,
-}
-
 /// Matches every claim against the indexed statements, in parallel over claims.
 /// `threshold` applies where a claim sets none of its own.
-pub fn attribute(claims: &[Claim], index: &Index, threshold: f64) -> Vec<Attribution> {
+pub fn attribute<S: Scorer>(
+    claims: &[Claim],
+    index: &Index<S>,
+    threshold: f64,
+) -> Vec<Attribution> {
     claims
         .par_iter()
         .map(|c| attribute_one(c, index, c.threshold.unwrap_or(threshold)))
         .collect()
 }
 
-fn attribute_one(claim: &Claim, index: &Index, threshold: f64) -> Attribution {
-    let (wordings, texts): (Vec<Vec<String>>, Vec<Vec<Word>>) = std::iter::once(&claim.claim)
-        .chain(&claim.phrasings)
-        .map(|t| (matcher::content_words(t), matcher::words(t)))
-        .filter(|(w, _)| !w.is_empty())
-        .unzip();
-    let weights = wordings
-        .iter()
-        .map(|w| w.iter().map(|x| index.weight(x)).collect())
+fn attribute_one<S: Scorer>(claim: &Claim, index: &Index<S>, threshold: f64) -> Attribution {
+    let texts: Vec<&str> = std::iter::once(claim.claim.as_str())
+        .chain(claim.phrasings.iter().map(String::as_str))
         .collect();
-    let prepared = Prepared {
-        keywords: claim
-            .keywords
-            .iter()
-            .map(|k| matcher::content_words(k))
-            .collect(),
-        selective: wordings
-            .iter()
-            .flatten()
-            .filter(|w| index.selective(w))
-            .cloned()
-            .collect(),
-        wordings,
-        texts,
-        weights,
-    };
+    let keywords: Vec<&str> = claim.keywords.iter().map(String::as_str).collect();
+    let scorer = &index.scorer;
+    let prepared = scorer.prepare_claim(&index.prepared, &texts, &keywords);
+    let terms = scorer.claim_terms(&prepared);
+    let weights: Vec<f64> = terms.iter().map(|t| index.weight(&t.info.norm)).collect();
+    // Claim words rare enough in the corpus to carry a match.
+    let selective: Vec<&str> = terms
+        .iter()
+        .map(|t| t.info.norm.as_str())
+        .filter(|w| index.selective(w))
+        .collect();
+    let wordings = scorer.wordings(&prepared);
     let mut speakers: Vec<SpeakerSupport> = Vec::new();
-    for i in index.candidates(&prepared.wordings, &prepared.weights, threshold) {
+    for i in index.candidates(terms, &wordings, &weights, threshold) {
         let i = i as usize;
-        let Some(m) = best_match(index, &prepared, i) else {
+        let cue = index.statements[i].cue.as_deref();
+        let Some(m) = scorer.score(&prepared, &weights, &index.prepared, i, cue) else {
             continue;
         };
-        if m.score < threshold {
+        if m.score < threshold || !m.matched.iter().any(|p| selective.contains(&p.0.as_str())) {
             continue;
         }
         let st = &index.statements[i];
@@ -373,9 +362,10 @@ fn attribute_one(claim: &Claim, index: &Index, threshold: f64) -> Attribution {
         let supports = s.evidence.iter().any(|e| e.stance == Stance::Supports);
         let contradicts = s.evidence.iter().any(|e| e.stance == Stance::Contradicts);
         s.stance = match (supports, contradicts) {
-            (true, true) => Stance::Mixed,
+            (true, false) => Stance::Supports,
             (false, true) => Stance::Contradicts,
-            _ => Stance::Supports,
+            // Both, or only evidence whose stance could not be read.
+            _ => Stance::Mixed,
         };
     }
     speakers.sort_by(|a, b| {
@@ -434,15 +424,22 @@ mod tests {
             })
     }
 
+    /// Whether the index would find `statement_word` for `claim_word`.
+    fn share_a_key(lex: &Lexical, claim_word: &str, statement_word: &str) -> bool {
+        let keys = Lexical::word_keys(&lex.info(statement_word), &[]);
+        lex.term(claim_word).keys.iter().any(|k| keys.contains(k))
+    }
+
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(4000))]
         /// The index never loses a match the scorer would make: every pair
         /// of words the scorer relates shares a key.
         #[test]
         fn related_words_share_a_key((claim_word, statement_word) in word_pair()) {
-            if matcher::word_sim(&claim_word, &statement_word) > 0.0 {
+            let lex = Lexical::default();
+            if lex.relate(&lex.term(&claim_word), &lex.info(&statement_word), &[]).is_some() {
                 prop_assert!(
-                    keys(&claim_word).contains(&key(&statement_word)),
+                    share_a_key(&lex, &claim_word, &statement_word),
                     "{claim_word} ~ {statement_word}"
                 );
             }
@@ -450,15 +447,34 @@ mod tests {
     }
 
     #[test]
+    fn wordnet_relatives_share_a_key() {
+        let lex = Lexical::default();
+        for (a, b) in [
+            ("prevented", "forestalls"),
+            ("brought", "bring"),
+            ("proof", "evidence"),
+            ("private", "public"),
+            ("custody", "confinement"),
+        ] {
+            assert!(
+                lex.relate(&lex.term(a), &lex.info(b), &[]).is_some(),
+                "{a} ~ {b}"
+            );
+            assert!(share_a_key(&lex, a, b), "{a} ~ {b}");
+        }
+    }
+
+    #[test]
     fn abbreviations_share_a_key_with_their_expansion() {
+        let lex = Lexical::default();
         for (short, long) in [
             ("govt", "government"),
             ("comms", "communications"),
             ("intel", "intelligence"),
         ] {
             assert!(matcher::word_sim(short, long) > 0.0);
-            assert!(keys(short).contains(&key(long)), "{short} ~ {long}");
-            assert!(keys(long).contains(&key(short)), "{long} ~ {short}");
+            assert!(share_a_key(&lex, short, long), "{short} ~ {long}");
+            assert!(share_a_key(&lex, long, short), "{long} ~ {short}");
         }
     }
 

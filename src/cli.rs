@@ -10,8 +10,10 @@ use crate::corpus::{self, LoadOptions};
 use crate::error::{Error, Result};
 use crate::extract::Extractor;
 use crate::lexicon::Lexicon;
+use crate::matcher::{self, Lexical};
 use crate::report;
 use crate::speakers::{self, Registry};
+use rayon::prelude::*;
 
 pub const DEFAULT_CORPUS: &str = "seeds/";
 pub const DEFAULT_CLAIMS: &str = "claims/";
@@ -186,10 +188,24 @@ impl CorpusConfig {
 
     /// Loads and extracts the corpus; warnings go to `out`.
     fn statements(&self, out: &mut Output) -> Result<Vec<crate::Statement>> {
+        Ok(self.statements_and_aliases(out)?.0)
+    }
+
+    /// The statements, and what each document also calls the things it
+    /// names, for claim matching.
+    fn statements_and_aliases(
+        &self,
+        out: &mut Output,
+    ) -> Result<(Vec<crate::Statement>, attribute::DocumentAliases)> {
         let loaded = corpus::load(&self.paths, self.load)?;
         out.warnings
             .extend(loaded.warnings.iter().map(ToString::to_string));
-        Ok(self.extractor.corpus(&loaded))
+        let aliases = loaded
+            .docs
+            .par_iter()
+            .map(|d| (d.path.clone(), matcher::document_aliases(&d.text)))
+            .collect();
+        Ok((self.extractor.corpus(&loaded), aliases))
     }
 }
 
@@ -233,8 +249,9 @@ impl MatchConfig {
         out: &mut Output,
         extra: &[f64],
     ) -> Result<Vec<Vec<attribute::Attribution>>> {
-        let statements = self.corpus.statements(out)?;
-        let index = Index::new(&statements);
+        let (statements, aliases) = self.corpus.statements_and_aliases(out)?;
+        let scorer = Lexical::new(&self.corpus.extractor.registry.alias_groups());
+        let index = Index::with(&statements, scorer, &aliases);
         Ok(std::iter::once(self.threshold)
             .chain(extra.iter().copied())
             .map(|t| attribute::attribute(&self.claims, &index, t))

@@ -36,6 +36,8 @@ pub enum SpeakerType {
     Organization,
     Outlet,
     Group,
+    /// A country or city, standing for its government (`Moscow`).
+    Place,
     Unknown,
 }
 
@@ -46,6 +48,7 @@ impl SpeakerType {
             SpeakerType::Organization => "organization",
             SpeakerType::Outlet => "outlet",
             SpeakerType::Group => "group",
+            SpeakerType::Place => "place",
             SpeakerType::Unknown => "unknown",
         }
     }

@@ -260,7 +260,7 @@ fn rows(results: &[Attribution], all: bool) -> Vec<Row<'_>> {
                     source: format!("{}:{}", e.doc, e.line),
                     via: e.via.as_deref().unwrap_or(""),
                     quote: &e.content,
-                    matched: e.matched.iter().map(|(_, w)| w.as_str()).collect(),
+                    matched: e.matched.iter().map(|p| p.1.as_str()).collect(),
                 });
             }
         }

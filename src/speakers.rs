@@ -1,5 +1,6 @@
 //! The optional speaker registry (`claims/speakers.yaml`): canonical names and
-//! their aliases, so `Timothy Cook` and `Tim Cook` are one speaker.
+//! their aliases, so `Timothy Cook` and `Tim Cook` are one speaker, and the
+//! other names claim matching accepts for places and organisations.
 
 use std::collections::HashMap;
 
@@ -21,6 +22,11 @@ pub struct SpeakerEntry {
     pub kind: Option<SpeakerType>,
     #[serde(default)]
     pub role: Option<String>,
+    /// Other names for what it stands for, used by claim matching only, not
+    /// to rename speakers: a capital for its government (`Moscow`, `the
+    /// Kremlin` for Russia), a product's description (`the messenger`).
+    #[serde(default)]
+    pub also_known_as: Vec<String>,
 }
 
 #[derive(Debug, Clone, Default)]
@@ -107,6 +113,21 @@ impl Registry {
             reg.entries.push(entry);
         }
         Ok(reg)
+    }
+
+    /// Each entry's names (name, aliases, also-known-as) that claim matching
+    /// treats as one thing.
+    pub fn alias_groups(&self) -> Vec<Vec<String>> {
+        self.entries
+            .iter()
+            .map(|e| {
+                std::iter::once(&e.name)
+                    .chain(&e.aliases)
+                    .chain(&e.also_known_as)
+                    .cloned()
+                    .collect()
+            })
+            .collect()
     }
 
     /// The registry entry a name or alias belongs to.

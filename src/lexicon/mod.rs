@@ -17,6 +17,7 @@ use serde::Deserialize;
 
 use crate::error::{self, Result};
 
+pub mod relations;
 pub mod words;
 
 const BUILTIN: &str = include_str!("cues.yaml");

@@ -1286,3 +1286,45 @@ pub fn is_disclosure_verb(w: &str) -> bool {
             | "responded"
     )
 }
+
+/// A common noun that heads a description of a named thing ("the messaging
+/// app Telegram", "Dalvane, a shipping company"), so that the document's
+/// "the app" may stand for the name. A closed class, like the stop words.
+pub fn is_descriptor(w: &str) -> bool {
+    matches!(
+        w,
+        "app"
+            | "application"
+            | "messenger"
+            | "service"
+            | "platform"
+            | "network"
+            | "company"
+            | "firm"
+            | "site"
+            | "website"
+            | "newspaper"
+            | "paper"
+            | "magazine"
+            | "broadcaster"
+            | "group"
+            | "organisation"
+            | "organization"
+            | "agency"
+            | "party"
+            | "union"
+            | "ministry"
+            | "bank"
+            | "airline"
+            | "carrier"
+            | "startup"
+            | "retailer"
+            | "manufacturer"
+            | "maker"
+            | "giant"
+            | "operator"
+            | "charity"
+            | "club"
+            | "university"
+    )
+}

@@ -979,13 +979,12 @@ impl Scorer for Lexical {
                 self.relate(&c.terms[term], &s.vocab[t.id as usize], doc_alias(t))
             })
         };
-        let all_terms_found =
-            |kw: &[usize], rel: &mut Relate<'_>| {
-                kw.iter().all(|&k| {
-                    toks.iter()
-                        .any(|t| rel(k, t).is_some_and(|(v, _)| v >= MIN_WORD_SIM))
-                })
-            };
+        let all_terms_found = |kw: &[usize], rel: &mut Relate<'_>| {
+            kw.iter().all(|&k| {
+                toks.iter()
+                    .any(|t| rel(k, t).is_some_and(|(v, _)| v >= MIN_WORD_SIM))
+            })
+        };
         if !c.keywords.iter().all(|kw| all_terms_found(kw, &mut rel)) {
             return None;
         }

@@ -8,7 +8,7 @@ use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::claims::{Claim, Stance};
-use crate::matcher::{self, Lexical, Pair, Scorer, StatementText, Term};
+use crate::matcher::{self, Lexical, Pair, Rule, Scorer, StatementText, Term};
 use crate::model::{Kind, Statement};
 
 /// One number for every claim: the score at which a statement supports it.
@@ -315,7 +315,13 @@ fn attribute_one<S: Scorer>(claim: &Claim, index: &Index<S>, threshold: f64) -> 
         let Some(m) = scorer.score(&prepared, &weights, &index.prepared, i, cue) else {
             continue;
         };
-        if m.score < threshold || !m.matched.iter().any(|p| selective.contains(&p.0.as_str())) {
+        // Paraphrase widens a match but never founds one: a rare claim word
+        // must be found as itself (exact, a form of it, an alias).
+        let anchored = m
+            .matched
+            .iter()
+            .any(|p| p.2 <= Rule::Alias && selective.contains(&p.0.as_str()));
+        if m.score < threshold || !anchored {
             continue;
         }
         let st = &index.statements[i];

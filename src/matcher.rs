@@ -770,9 +770,8 @@ struct Wording {
     terms: Vec<usize>,
     /// Its words, stop words and negations included, for stance.
     text: Vec<Word>,
-    /// The names it gives (runs of name words, as term indices), and whether
-    /// each is the subject.
-    actors: Vec<(Vec<usize>, bool)>,
+    /// The names it gives.
+    actors: Vec<Actor>,
 }
 
 pub struct LexicalClaim {
@@ -843,12 +842,29 @@ impl Scorer for Lexical {
                 m
             })
             .collect();
-        let named: rustc_hash::FxHashSet<u32> = toks
-            .iter()
-            .flatten()
-            .filter(|t: &&Tok| t.name && !t.stop)
-            .map(|t| t.id)
+        // A word is a name when the corpus capitalises it inside sentences
+        // more than once and more often than not: a headline in title case
+        // capitalises anything.
+        let mut counts: HashMap<u32, (u32, u32)> = HashMap::new();
+        for t in toks.iter().flatten().filter(|t| !t.stop) {
+            let e = counts.entry(t.id).or_default();
+            if t.name {
+                e.0 += 1;
+            } else if !t.capital {
+                e.1 += 1;
+            }
+        }
+        let named: rustc_hash::FxHashSet<u32> = counts
+            .into_iter()
+            .filter(|&(_, (caps, lower))| caps >= 2 && caps > lower)
+            .map(|(id, _)| id)
             .collect();
+        for t in toks.iter_mut().flatten() {
+            if t.name && !named.contains(&t.id) && !relations::is_proper(&vocab[t.id as usize].norm)
+            {
+                t.name = false;
+            }
+        }
         for t in toks.iter_mut().flatten() {
             if t.capital && !t.stop && named.contains(&t.id) {
                 t.name = true;
@@ -879,6 +895,11 @@ impl Scorer for Lexical {
                 info,
                 doc.get(&t.id).map_or(&[][..], Vec::as_slice),
             ));
+        }
+        if first_person(s, i) {
+            for &id in &s.speaker[i] {
+                keys.extend(Lexical::word_keys(&s.vocab[id as usize], &[]));
+            }
         }
         keys.sort_unstable();
         keys.dedup();
@@ -922,11 +943,10 @@ impl Scorer for Lexical {
             }
             let actors = actors(&ws)
                 .into_iter()
-                .map(|(run, subject)| {
-                    (
-                        run.iter().map(|w| term_of(&w.norm, &mut terms)).collect(),
-                        subject,
-                    )
+                .map(|(run, subject, head)| Actor {
+                    run: run.iter().map(|w| term_of(&w.norm, &mut terms)).collect(),
+                    subject,
+                    head: head.map(|h| term_of(&h.norm, &mut terms)),
                 })
                 .collect();
             out.push(Wording {
@@ -1001,34 +1021,46 @@ impl Scorer for Lexical {
     }
 }
 
-/// The names a text gives, as runs of name words, and whether each is the
-/// subject: a run among the first three content words ("Al-Qaida has
-/// created…", "Ukrainian troops use…").
-fn actors(ws: &[Word]) -> Vec<(Vec<&Word>, bool)> {
-    let mut out: Vec<(Vec<&Word>, bool)> = Vec::new();
+/// A name the claim gives, as term indices.
+#[derive(Debug, Clone)]
+struct Actor {
+    run: Vec<usize>,
+    /// Among the claim's first three content words ("Al-Qaida has created…").
+    subject: bool,
+    /// The common noun it modifies ("Ukrainian *troops*", "Jihadist *accounts*").
+    head: Option<usize>,
+}
+
+/// The names a text gives, as runs of name words: (run, subject, head).
+fn actors(ws: &[Word]) -> Vec<(Vec<&Word>, bool, Option<&Word>)> {
+    let mut out = Vec::new();
     let mut content = 0;
     let mut run: Vec<&Word> = Vec::new();
     let mut run_at = 0;
-    for w in ws.iter().map(Some).chain(std::iter::once(None)) {
-        let Some(w) = w else {
-            if !run.is_empty() {
-                out.push((std::mem::take(&mut run), run_at < 3));
-            }
-            break;
-        };
+    for (i, w) in ws.iter().enumerate() {
         if w.name && !w.stop {
             if run.is_empty() {
                 run_at = content;
             }
             run.push(w);
-        } else if !run.is_empty() {
-            out.push((std::mem::take(&mut run), run_at < 3));
+        }
+        let next_is_name = ws.get(i + 1).is_some_and(|n| n.name && !n.stop);
+        if !run.is_empty() && !next_is_name {
+            let head = ws.get(i + 1).filter(|n| !n.stop && !is_negation(&n.norm));
+            out.push((std::mem::take(&mut run), run_at < 3, head));
         }
         if !w.stop {
             content += 1;
         }
     }
     out
+}
+
+/// Whether statement `i` speaks in the first person.
+fn first_person(s: &LexicalStatements, i: usize) -> bool {
+    s.toks[i]
+        .iter()
+        .any(|t| FIRST_PERSON.contains(&s.vocab[t.id as usize].norm.as_str()))
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -1047,21 +1079,44 @@ fn score_wording(
         return None;
     }
     let content: Vec<&Tok> = toks.iter().filter(|t| !t.stop).collect();
-    // sims[k][j]: the wording's k-th term against content word j.
-    let sims: Vec<Vec<Option<(f64, Rule)>>> = w
+    // "We" and "I" are the speaker: their name and role words stand beside
+    // every window ("we" in a Europol director's quote is Europol).
+    let speaker: Vec<Tok> = if first_person(s, i) {
+        s.speaker[i]
+            .iter()
+            .enumerate()
+            .map(|(k, &id)| Tok {
+                id,
+                pos: u32::MAX - k as u32,
+                stop: false,
+                name: true,
+                capital: true,
+            })
+            .collect()
+    } else {
+        Vec::new()
+    };
+    let n = content.len();
+    let all: Vec<&Tok> = content.iter().copied().chain(&speaker).collect();
+    // sims[k][j]: the wording's k-th term against word j (speaker words last).
+    let sims: Vec<Vec<Sim>> = w
         .terms
         .iter()
-        .map(|&term| content.iter().map(|t| rel(term, t)).collect())
+        .map(|&term| all.iter().map(|t| rel(term, t)).collect())
         .collect();
-    let val = |x: &Option<(f64, Rule)>| x.map_or(0.0, |(v, _)| v);
+    let val = |x: &Sim| x.map_or(0.0, |(v, _)| v);
     let window = (w.terms.len() * 2).max(8);
     let mut best = (0.0, 0usize);
-    let starts = content.len().saturating_sub(window) + 1;
+    let starts = n.saturating_sub(window) + 1;
     for st in 0..starts.max(1) {
-        let e = (st + window).min(content.len());
+        let e = (st + window).min(n);
         let got: f64 = (0..w.terms.len())
             .map(|k| {
-                let m = sims[k][st..e].iter().map(val).fold(0.0, f64::max);
+                let m = sims[k][st..e]
+                    .iter()
+                    .chain(&sims[k][n..])
+                    .map(val)
+                    .fold(0.0, f64::max);
                 weights[w.terms[k]] * m
             })
             .sum();
@@ -1072,20 +1127,20 @@ fn score_wording(
     if best.0 <= 0.0 {
         return None;
     }
-    let (st, e) = (best.1, (best.1 + window).min(content.len()));
+    let (st, e) = (best.1, (best.1 + window).min(n));
     // Each statement word backs one claim word: "Russia" is not both the
     // claim's Russia and its Kremlin. Best pairs first.
     let mut pairs: Vec<(f64, usize, usize, Rule)> = Vec::new();
     for (k, &term) in w.terms.iter().enumerate() {
-        for (j, v) in sims[k][st..e].iter().enumerate() {
-            if let Some((v, rule)) = v {
-                pairs.push((weights[term] * v, k, st + j, *rule));
+        for j in (st..e).chain(n..all.len()) {
+            if let Some((v, rule)) = sims[k][j] {
+                pairs.push((weights[term] * v, k, j, rule));
             }
         }
     }
     pairs.sort_by(|x, y| y.0.total_cmp(&x.0).then((x.1, x.2).cmp(&(y.1, y.2))));
     let mut term_used = vec![false; w.terms.len()];
-    let mut tok_used = vec![false; content.len()];
+    let mut tok_used = vec![false; all.len()];
     let mut got = 0.0;
     let mut chosen: Vec<(usize, usize, Rule)> = Vec::new();
     for (v, k, j, rule) in pairs {
@@ -1103,7 +1158,7 @@ fn score_wording(
     let mut matched_terms: Vec<usize> = Vec::new();
     for (k, j, rule) in chosen {
         let term = w.terms[k];
-        let t = content[j];
+        let t = all[j];
         matched_pos.push(t.pos);
         matched_terms.push(term);
         matched.push(Pair(
@@ -1112,7 +1167,7 @@ fn score_wording(
             rule,
         ));
     }
-    if !actors_agree(w, &matched_terms, &content, st, s, i, rel) {
+    if !actors_agree(w, &matched_terms, &matched_pos, &content, st, s, i, rel) {
         return None;
     }
     let stance = stance(w, &matched, &matched_pos, s, i, cue);
@@ -1128,9 +1183,11 @@ fn score_wording(
 /// statement names in that role someone the claim never mentions, the
 /// statement is about someone else ("the Taliban created accounts" is no
 /// evidence that al-Qaida did).
+#[allow(clippy::too_many_arguments)]
 fn actors_agree(
     w: &Wording,
     matched_terms: &[usize],
+    matched_pos: &[u32],
     content: &[&Tok],
     window_start: usize,
     s: &LexicalStatements,
@@ -1138,9 +1195,7 @@ fn actors_agree(
     rel: &mut Relate<'_>,
 ) -> bool {
     let toks = &s.toks[i];
-    let first_person = toks
-        .iter()
-        .any(|t| FIRST_PERSON.contains(&s.vocab[t.id as usize].norm.as_str()));
+    let first_person = first_person(s, i);
     let speaker: Vec<Tok> = s.speaker[i]
         .iter()
         .map(|&id| Tok {
@@ -1160,6 +1215,23 @@ fn actors_agree(
                 || (first_person && speaker.iter().any(|t| rel(term, t).is_some()))
         })
     };
+    let norm = |p: usize| {
+        toks.get(p)
+            .map_or("", |t| s.vocab[t.id as usize].norm.as_str())
+    };
+    // A name followed by a passive verb: "Telegram is (widely) used".
+    let patient = |p: u32| {
+        let p = p as usize;
+        matches!(
+            norm(p + 1),
+            "is" | "are" | "was" | "were" | "be" | "been" | "being"
+        ) && [p + 2, p + 3]
+            .iter()
+            .take_while(|&&q| {
+                q == p + 2 || crate::lexicon::is_ly_adverb(norm(p + 2)) || norm(p + 2) == "been"
+            })
+            .any(|&q| crate::lexicon::verb_class(norm(q)) & crate::lexicon::class::PAST != 0)
+    };
     // The statement's subject names: those before its first matched word.
     let first_hit = content[window_start..]
         .iter()
@@ -1171,15 +1243,53 @@ fn actors_agree(
         .map_or(u32::MAX, |t| t.pos);
     // Only the subject: a claim's object may be absent from a statement
     // that names other things after its verb, and still be what it is about.
-    for (run, _) in w.actors.iter().filter(|(_, subject)| *subject) {
-        if names_actor(run, rel) {
+    for actor in w.actors.iter().filter(|a| a.subject) {
+        if names_actor(&actor.run, rel) {
+            continue;
+        }
+        // A name that modifies a noun the statement has: only a name on
+        // that noun stands in for it ("Russian troops" for "Ukrainian
+        // troops"; "closed accounts" has none).
+        if let Some(at) = actor
+            .head
+            .and_then(|h| matched_terms.iter().position(|&t| t == h))
+            .map(|k| matched_pos[k])
+        {
+            let before = content.iter().rev().find(|t| t.pos < at);
+            if before.is_some_and(|t| {
+                t.name
+                    && t.pos + 1 == at
+                    && !s.speaker[i].contains(&t.id)
+                    && w.terms.iter().all(|&term| rel(term, t).is_none())
+            }) {
+                return false;
+            }
             continue;
         }
         // The speaker's own name opens many a sentence ("Tokar said that
-        // …"): they are who speaks, not who acts.
+        // …"): they are who speaks, not who acts. A passive subject
+        // ("Telegram is used") is what is acted on.
         let other = content.iter().any(|t| {
             t.name
                 && t.pos < first_hit
+                && !patient(t.pos)
+                && !s.speaker[i].contains(&t.id)
+                && w.terms.iter().all(|&term| rel(term, t).is_none())
+        });
+        if other {
+            return false;
+        }
+    }
+    // An object the claim names, absent, where the statement puts another
+    // thing in a passive subject: "Ukrainian troops use Signal" against
+    // "Telegram is used to …".
+    for actor in w.actors.iter().filter(|a| !a.subject) {
+        if names_actor(&actor.run, rel) {
+            continue;
+        }
+        let other = content.iter().any(|t| {
+            t.name
+                && patient(t.pos)
                 && !s.speaker[i].contains(&t.id)
                 && w.terms.iter().all(|&term| rel(term, t).is_none())
         });

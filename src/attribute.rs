@@ -227,51 +227,71 @@ impl<'a, S: Scorer> Index<'a, S> {
         df * 4 <= self.distinct.max(8)
     }
 
-    /// Statements that could reach `threshold`: for each, the weighted share
-    /// of the claim's words whose keys it holds is an upper bound on its
-    /// score, so statements whose bound falls short are never scored.
+    /// Statements that could reach `threshold` and hold an anchor.
+    ///
+    /// A match needs a selective claim word found as itself ([`Term::own_keys`]),
+    /// so only statements holding one of those keys are considered. For each,
+    /// the weighted share of the claim's words whose keys it holds bounds its
+    /// score from above: each claim word adds its weight once, the score sums
+    /// each claim word's best match (at most 1) times its weight, and the
+    /// scorer relates only words that share a key. Statements whose bound
+    /// falls short are never scored.
     fn candidates(
         &self,
         terms: &[Term],
+        anchors: &[usize],
         wordings: &[&[usize]],
         weights: &[f64],
         threshold: f64,
     ) -> Vec<u32> {
-        let mut keep: Vec<u32> = Vec::new();
-        // Statements holding each term's keys, found once per term.
-        let hits: Vec<Vec<u32>> = terms
+        let posting = |k: &String| self.postings.get(k).map_or(&[][..], Vec::as_slice);
+        let mut anchored: Vec<u32> = anchors
+            .iter()
+            .flat_map(|&t| terms[t].own_keys.iter().flat_map(posting))
+            .copied()
+            .collect();
+        anchored.sort_unstable();
+        anchored.dedup();
+        if anchored.is_empty() {
+            return anchored;
+        }
+        // has[t][j]: anchored statement j holds one of term t's keys.
+        let has: Vec<Vec<bool>> = terms
             .iter()
             .map(|t| {
-                let mut h: Vec<u32> = Vec::new();
-                for k in &t.keys {
-                    h.extend_from_slice(self.postings.get(k).map_or(&[][..], Vec::as_slice));
+                let mut h = vec![false; anchored.len()];
+                for p in t.keys.iter().map(posting) {
+                    if p.len() < anchored.len() {
+                        for x in p {
+                            if let Ok(j) = anchored.binary_search(x) {
+                                h[j] = true;
+                            }
+                        }
+                    } else {
+                        for (j, a) in anchored.iter().enumerate() {
+                            h[j] = h[j] || p.binary_search(a).is_ok();
+                        }
+                    }
                 }
-                h.sort_unstable();
-                h.dedup();
                 h
             })
             .collect();
+        let mut keep: Vec<u32> = Vec::new();
         for wording in wordings {
             let total: f64 = wording.iter().map(|&t| weights[t]).sum();
             if total <= 0.0 {
                 continue;
             }
-            // Each claim word adds its weight to every statement holding one
-            // of its keys, once: the score sums each claim word's best match
-            // (at most 1) times its weight, and the scorer relates only words
-            // that share a key, so this sum bounds the score from above.
-            let mut bound: HashMap<u32, f64> = HashMap::new();
-            for &t in *wording {
-                for &i in &hits[t] {
-                    *bound.entry(i).or_default() += weights[t];
+            for (j, &i) in anchored.iter().enumerate() {
+                let bound: f64 = wording
+                    .iter()
+                    .filter(|&&t| has[t][j])
+                    .map(|&t| weights[t])
+                    .sum();
+                if bound / total + 1e-9 >= threshold {
+                    keep.push(i);
                 }
             }
-            keep.extend(
-                bound
-                    .into_iter()
-                    .filter(|&(_, b)| b / total + 1e-9 >= threshold)
-                    .map(|(i, _)| i),
-            );
         }
         keep.sort_unstable();
         keep.dedup();
@@ -302,14 +322,16 @@ fn attribute_one<S: Scorer>(claim: &Claim, index: &Index<S>, threshold: f64) -> 
     let terms = scorer.claim_terms(&prepared);
     let weights: Vec<f64> = terms.iter().map(|t| index.weight(&t.info.norm)).collect();
     // Claim words rare enough in the corpus to carry a match.
-    let selective: Vec<&str> = terms
+    let anchors: Vec<usize> = (0..terms.len())
+        .filter(|&t| index.selective(&terms[t].info.norm))
+        .collect();
+    let selective: Vec<&str> = anchors
         .iter()
-        .map(|t| t.info.norm.as_str())
-        .filter(|w| index.selective(w))
+        .map(|&t| terms[t].info.norm.as_str())
         .collect();
     let wordings = scorer.wordings(&prepared);
     let mut speakers: Vec<SpeakerSupport> = Vec::new();
-    for i in index.candidates(terms, &wordings, &weights, threshold) {
+    for i in index.candidates(terms, &anchors, &wordings, &weights, threshold) {
         let i = i as usize;
         let cue = index.statements[i].cue.as_deref();
         let Some(m) = scorer.score(&prepared, &weights, &index.prepared, i, cue) else {

@@ -32,22 +32,27 @@ pub struct Word {
     pub capital: bool,
 }
 
-/// Whether the word at index `i` of `ws` negates what follows it.
-fn negates(ws: &[Word], i: usize) -> bool {
-    let next = ws.get(i + 1).map(|w| w.norm.as_str());
-    if is_negation(&ws[i].norm) {
+/// Whether word `i` (of `len`, spelled by `norm`) negates what follows it.
+fn negates<'w>(norm: &impl Fn(usize) -> &'w str, len: usize, i: usize) -> bool {
+    let next = (i + 1 < len).then(|| norm(i + 1));
+    let w = norm(i);
+    if is_negation(w) {
         // "not only … but also" affirms.
-        return !(ws[i].norm == "not" && next == Some("only"));
+        return !(w == "not" && next == Some("only"));
     }
-    is_negating_verb(&ws[i].norm) && next == Some("to")
+    is_negating_verb(w) && next == Some("to")
 }
 
 /// How many negations have a word `hit` among the next three words: a
 /// negation only turns the claim around when it bears on matched words
 /// ("leave no trace" says nothing against "offers secret chats").
-fn scoped_negations(ws: &[Word], hit: impl Fn(&Word) -> bool) -> usize {
-    (0..ws.len())
-        .filter(|&i| negates(ws, i) && ws[i + 1..ws.len().min(i + 4)].iter().any(&hit))
+fn scoped_negations<'w>(
+    len: usize,
+    norm: impl Fn(usize) -> &'w str,
+    hit: impl Fn(usize) -> bool,
+) -> usize {
+    (0..len)
+        .filter(|&i| negates(&norm, len, i) && (i + 1..len.min(i + 4)).any(&hit))
         .count()
 }
 
@@ -350,6 +355,13 @@ pub fn key(word: &str) -> String {
     word.chars().take(3).collect()
 }
 
+/// The index key of a WordNet lemma: the whole lemma, marked, so that a
+/// synonym look-up reads the statements holding that very word, not every
+/// word sharing its first letters.
+fn lemma_key(l: Lemma) -> String {
+    format!("={}", relations::name(l))
+}
+
 /// What the matcher knows of one distinct word, computed once per word.
 #[derive(Debug, Clone)]
 pub struct Info {
@@ -369,6 +381,9 @@ pub struct Term {
     related: Vec<(Lemma, Relation)>,
     /// Index keys of every word it relates to.
     pub keys: Vec<String>,
+    /// The keys of the words it matches as itself (exact, a form, an
+    /// abbreviation, an alias), not through a synonym: what anchors a match.
+    pub own_keys: Vec<String>,
 }
 
 /// Which words the stemmer may join: a stem that is a prefix of both words,
@@ -480,19 +495,23 @@ impl Lexical {
             .collect();
         related.sort_unstable();
         related.dedup_by_key(|(l, _)| *l);
-        let mut keys = vec![key(norm)];
+        let mut own_keys = vec![key(norm)];
         if let Some(full) = abbreviation_of(norm) {
-            keys.push(key(full));
+            own_keys.push(key(full));
         }
-        keys.extend(info.lemmas.iter().map(|&l| key(relations::name(l))));
-        keys.extend(related.iter().map(|&(l, _)| key(relations::name(l))));
-        keys.extend(info.aliases.iter().map(|a| key(a)));
+        own_keys.extend(info.lemmas.iter().map(|&l| lemma_key(l)));
+        own_keys.extend(info.aliases.iter().map(|a| key(a)));
+        own_keys.sort_unstable();
+        own_keys.dedup();
+        let mut keys = own_keys.clone();
+        keys.extend(related.iter().map(|&(l, _)| lemma_key(l)));
         keys.sort_unstable();
         keys.dedup();
         Term {
             info,
             related,
             keys,
+            own_keys,
         }
     }
 
@@ -500,7 +519,7 @@ impl Lexical {
     /// and those of what its document also calls it.
     pub fn word_keys(info: &Info, doc_aliases: &[String]) -> Vec<String> {
         let mut keys = vec![key(&info.norm)];
-        keys.extend(info.lemmas.iter().map(|&l| key(relations::name(l))));
+        keys.extend(info.lemmas.iter().map(|&l| lemma_key(l)));
         keys.extend(doc_aliases.iter().map(|a| key(a)));
         keys.sort_unstable();
         keys.dedup();
@@ -684,7 +703,8 @@ pub struct StatementText<'a> {
 /// key, so that candidate pruning never loses a match.
 pub trait Scorer: Sync {
     type Statements: Sync;
-    type Claim: Sync;
+    /// Prepared per claim and used on one thread.
+    type Claim;
     /// `aliases[doc]`: the (name, noun) pairs of [`document_aliases`].
     fn prepare_statements(
         &self,
@@ -744,6 +764,8 @@ pub struct LexicalStatements {
     /// Per document: word id → what the document also calls it.
     aliases: Vec<HashMap<u32, Vec<String>>>,
     ids: HashMap<String, u32>,
+    /// Whether each statement says "we", "I", "us"…
+    first_person: Vec<bool>,
     /// Words the corpus writes capitalised inside a sentence.
     named: rustc_hash::FxHashSet<u32>,
 }
@@ -778,6 +800,8 @@ pub struct LexicalClaim {
     terms: Vec<Term>,
     wordings: Vec<Wording>,
     keywords: Vec<Vec<usize>>,
+    /// (term, distinct word) → how they relate, filled as statements are scored.
+    memo: std::cell::RefCell<rustc_hash::FxHashMap<(u32, u32), Sim>>,
 }
 
 const FIRST_PERSON: [&str; 6] = ["we", "i", "us", "our", "my", "me"];
@@ -870,7 +894,15 @@ impl Scorer for Lexical {
                 t.name = true;
             }
         }
+        let first_person = toks
+            .iter()
+            .map(|ts| {
+                ts.iter()
+                    .any(|t| FIRST_PERSON.contains(&vocab[t.id as usize].norm.as_str()))
+            })
+            .collect();
         LexicalStatements {
+            first_person,
             vocab,
             toks,
             speaker,
@@ -969,6 +1001,7 @@ impl Scorer for Lexical {
             terms,
             wordings: out,
             keywords,
+            memo: Default::default(),
         }
     }
 
@@ -992,12 +1025,21 @@ impl Scorer for Lexical {
         let doc = &s.aliases[s.doc[i] as usize];
         let no: &[String] = &[];
         let doc_alias = |t: &Tok| doc.get(&t.id).map_or(no, Vec::as_slice);
-        // Each term against each distinct word once.
-        let mut memo: HashMap<(usize, u32), Option<(f64, Rule)>> = HashMap::new();
-        let mut rel = |term: usize, t: &Tok| -> Option<(f64, Rule)> {
-            *memo.entry((term, t.id)).or_insert_with(|| {
-                self.relate(&c.terms[term], &s.vocab[t.id as usize], doc_alias(t))
-            })
+        // Each term against each distinct word once per claim; what the
+        // document calls a word is checked per statement.
+        let mut memo = c.memo.borrow_mut();
+        let mut rel = |term: usize, t: &Tok| -> Sim {
+            let base = *memo
+                .entry((term as u32, t.id))
+                .or_insert_with(|| self.relate(&c.terms[term], &s.vocab[t.id as usize], &[]));
+            if base.is_some_and(|(_, r)| r <= Rule::Alias) {
+                return base;
+            }
+            let other_names = doc_alias(t);
+            if !other_names.is_empty() && other_names.contains(&c.terms[term].info.norm) {
+                return Some((ALIAS_SIM, Rule::Alias));
+            }
+            base
         };
         let all_terms_found = |kw: &[usize], rel: &mut Relate<'_>| {
             kw.iter().all(|&k| {
@@ -1058,9 +1100,7 @@ fn actors(ws: &[Word]) -> Vec<(Vec<&Word>, bool, Option<&Word>)> {
 
 /// Whether statement `i` speaks in the first person.
 fn first_person(s: &LexicalStatements, i: usize) -> bool {
-    s.toks[i]
-        .iter()
-        .any(|t| FIRST_PERSON.contains(&s.vocab[t.id as usize].norm.as_str()))
+    s.first_person[i]
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -1312,20 +1352,20 @@ fn stance(
     i: usize,
     cue: Option<&str>,
 ) -> Stance {
-    let stmt: Vec<Word> = s.toks[i]
-        .iter()
-        .map(|t| Word {
-            norm: s.vocab[t.id as usize].norm.clone(),
-            pos: t.pos as usize,
-            stop: t.stop,
-            name: t.name,
-            capital: t.capital,
-        })
-        .collect();
+    let toks = &s.toks[i];
     let claim_hit: Vec<&str> = matched.iter().map(|p| p.0.as_str()).collect();
-    let stmt_negated = scoped_negations(&stmt, |x| matched_pos.contains(&(x.pos as u32))) % 2 == 1;
-    let claim_negated =
-        scoped_negations(&w.text, |x| claim_hit.contains(&x.norm.as_str())) % 2 == 1;
+    let stmt_negated = scoped_negations(
+        toks.len(),
+        |k| s.vocab[toks[k].id as usize].norm.as_str(),
+        |k| matched_pos.contains(&toks[k].pos),
+    ) % 2
+        == 1;
+    let claim_negated = scoped_negations(
+        w.text.len(),
+        |k| w.text[k].norm.as_str(),
+        |k| claim_hit.contains(&w.text[k].norm.as_str()),
+    ) % 2
+        == 1;
     let denied = cue.is_some_and(crate::lexicon::is_denial);
     let antonyms = matched.iter().filter(|p| p.2 == Rule::Antonym).count();
     let flipped = (stmt_negated != claim_negated) != denied;

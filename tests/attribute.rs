@@ -70,18 +70,7 @@ fn named(results: &[Value]) -> Vec<(String, BTreeSet<String>)> {
 /// Claims in `claims/` the matcher gets wrong today, with why. The test
 /// below fails if one of them starts passing (update this list) or if any
 /// other claim fails.
-const KNOWN_MISSES: &[(&str, &str)] = &[
-    // Tokar's quote mentions the French government and Durov (0.44), but
-    // not cooperation: the claim's action is not matched.
-    (
-        "durov-cooperated-with-french-intelligence",
-        "extra speaker above threshold",
-    ),
-    (
-        "paris-attackers-used-telegram",
-        "Stalinsky mentions Paris attacks and Telegram",
-    ),
-];
+const KNOWN_MISSES: &[(&str, &str)] = &[];
 
 #[test]
 fn seed_claims_are_tied_to_their_expected_speakers() {
@@ -137,10 +126,8 @@ fn pass_rate(claims: &str, corpus: &[&str]) -> (usize, usize) {
 fn held_out_claims_pass_rate() {
     let (passed, total) = pass_rate("tests/fixtures/claims_alt", &[]);
     assert!(total >= 30);
-    assert!(
-        passed * 4 >= total * 3,
-        "held-out pass rate fell below three quarters: {passed}/{total}"
-    );
+    // The figure the README reports; a regression fails here.
+    assert!(passed >= 26, "held-out pass rate fell: {passed}/{total}");
 }
 
 /// The second independent set, about the held-out articles, written before
@@ -149,10 +136,7 @@ fn held_out_claims_pass_rate() {
 fn second_claim_set_pass_rate() {
     let (passed, total) = pass_rate("tests/fixtures/claims_second", &["tests/fixtures/heldout"]);
     assert!(total >= 30);
-    assert!(
-        passed * 2 >= total,
-        "second set pass rate fell below half: {passed}/{total}"
-    );
+    assert!(passed >= 25, "second set pass rate fell: {passed}/{total}");
 }
 
 /// No claim, in any set, is tied to a speaker its `not_speakers` excludes.

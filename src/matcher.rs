@@ -254,29 +254,9 @@ pub fn spelling(a: &str, b: &str) -> Option<(f64, Rule)> {
     if ls >= 3 && long.starts_with(short) && is_inflection(&long[short.len()..]) {
         return Some((0.9, Rule::Stem));
     }
+    // Shared stems with other endings ("communicate" ~ "communication")
+    // are the Snowball stemmer's, in `Lexical::relate`.
     let lcp = common_prefix(pa, pb);
-    // Shared stem, different endings: "communicate" ~ "communication", but
-    // not "military" ~ "militant" (stem "milita", endings "ry" / "nt").
-    let stem_ending = |w: &str| {
-        let rest: String = w.chars().skip(lcp).collect();
-        rest.is_empty()
-            || is_inflection(&rest)
-            || matches!(
-                rest.as_str(),
-                "e" | "ive"
-                    | "ation"
-                    | "ations"
-                    | "ate"
-                    | "ated"
-                    | "ates"
-                    | "ating"
-                    | "ied"
-                    | "ing"
-            )
-    };
-    if lcp >= 5 && stem_ending(pa) && stem_ending(pb) {
-        return Some((0.85, Rule::Stem));
-    }
     let len_gap = pa.chars().count().abs_diff(pb.chars().count());
     // A typo after the third letter ("goverment"): from the third letter on,
     // so that the index key (the first three letters) is shared.

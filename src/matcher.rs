@@ -13,7 +13,8 @@ use crate::claims::Stance;
 use crate::lexicon::relations::{self, Lemma, Relation};
 use crate::lexicon::words::{is_negating_verb, is_negation, is_stop_word};
 
-/// Below this a word pair is not a match at all.
+/// The least a spelling rule gives; relatives by meaning (aliases, WordNet)
+/// give less, so they never outweigh the word itself. Keywords need this.
 pub const MIN_WORD_SIM: f64 = 0.8;
 
 /// A normalised word and where it stood among the text's words.
@@ -56,11 +57,6 @@ fn scoped_negations<'w>(
     (0..len)
         .filter(|&i| negates(&norm, len, i) && (i + 1..len.min(i + 4)).any(&hit))
         .count()
-}
-
-/// NFKC, lowercase, typographic quotes and dashes folded to ASCII.
-pub fn normalize(text: &str) -> String {
-    fold(text).flat_map(char::to_lowercase).collect()
 }
 
 /// NFKC with typographic quotes, dashes and spaces folded to ASCII, case kept.
@@ -135,18 +131,6 @@ pub fn words(text: &str) -> Vec<Word> {
             .unwrap_or(&lower)
             .trim_end_matches('\'');
         push(w, name, capital, after_break, &mut out);
-    }
-    out
-}
-
-/// The content words of a text, deduplicated, in order.
-pub fn content_words(text: &str) -> Vec<String> {
-    let mut out: Vec<String> = Vec::new();
-    for w in words(text) {
-        // Negation decides the stance, not the score.
-        if !w.stop && !is_negation(&w.norm) && !out.contains(&w.norm) {
-            out.push(w.norm);
-        }
     }
     out
 }

@@ -4,9 +4,10 @@
 //! known news outlets; English verb forms from WordNet
 //! (`src/lexicon/data/verbs.txt`), so the clause detector knows that
 //! `required` or `found` is a verb; first names by sex from US SSA counts
-//! (`src/lexicon/data/first_names.txt`); and, in [`words`], the closed word
-//! classes (pronouns, determiners, prepositions, negations, stop words) that
-//! both extraction and claim matching use.
+//! (`src/lexicon/data/first_names.txt`); in [`relations`], WordNet synonyms,
+//! relatives and antonyms for claim matching; and, in [`words`], the closed
+//! word classes (pronouns, determiners, prepositions, negations, stop words)
+//! that both extraction and claim matching use.
 
 use std::collections::HashSet;
 

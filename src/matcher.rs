@@ -927,8 +927,10 @@ impl Scorer for Lexical {
             })
             .collect();
         // A word is a name when the corpus capitalises it inside sentences
-        // more than once and more often than not: a headline in title case
-        // capitalises anything.
+        // more than once and more often than not (a headline in title case
+        // capitalises anything), when WordNet knows it only as a name, or
+        // when no dictionary knows it and the corpus never writes it in
+        // lowercase ("Carevane", "Veloria").
         let mut counts: HashMap<u32, (u32, u32)> = HashMap::new();
         for t in toks.iter().flatten().filter(|t| !t.stop) {
             let e = counts.entry(t.id).or_default();
@@ -940,19 +942,16 @@ impl Scorer for Lexical {
         }
         let named: rustc_hash::FxHashSet<u32> = counts
             .into_iter()
-            .filter(|&(_, (caps, lower))| caps >= 2 && caps > lower)
+            .filter(|&(id, (caps, lower))| {
+                let info = &vocab[id as usize];
+                (caps >= 2 && caps > lower)
+                    || relations::is_proper(&info.norm)
+                    || (lower == 0 && info.lemmas.is_empty() && info.norm.chars().count() > 1)
+            })
             .map(|(id, _)| id)
             .collect();
         for t in toks.iter_mut().flatten() {
-            if t.name && !named.contains(&t.id) && !relations::is_proper(&vocab[t.id as usize].norm)
-            {
-                t.name = false;
-            }
-        }
-        for t in toks.iter_mut().flatten() {
-            if t.capital && !t.stop && named.contains(&t.id) {
-                t.name = true;
-            }
+            t.name = t.capital && !t.stop && named.contains(&t.id);
         }
         let first_person = toks
             .iter()
@@ -1023,6 +1022,13 @@ impl Scorer for Lexical {
         for text in wordings {
             let mut ws = words(text);
             s.mark_names(&mut ws);
+            // A claim opens with its subject: a capital no dictionary knows
+            // ("Castrelle raised tariffs") is a name.
+            for w in ws.iter_mut().filter(|w| w.capital && !w.name && !w.stop) {
+                if w.norm.chars().count() > 1 && relations::lemmas(&w.norm).is_empty() {
+                    w.name = true;
+                }
+            }
             let mut ts: Vec<usize> = Vec::new();
             for w in ws.iter().filter(|w| !w.stop && !is_negation(&w.norm)) {
                 let t = term_of(&w.norm, &mut terms);

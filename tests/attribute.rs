@@ -440,3 +440,47 @@ fn weak_matches_are_marked_in_csv_and_markdown() {
         assert!(weak > 0, "{format}: the seeds have weak matches:\n{out}");
     }
 }
+
+/// A registry's `also_known_as` lets a claim name a place by its capital:
+/// the match says `alias`, and the speaker keeps their own name.
+#[test]
+fn also_known_as_matches_a_capital_for_its_country() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = |f: &str| dir.path().join(f).to_string_lossy().into_owned();
+    std::fs::write(
+        p("speakers.yaml"),
+        "- name: Veloria\n  type: place\n  also_known_as: [Castrelle]\n",
+    )
+    .unwrap();
+    std::fs::write(
+        p("claims.yaml"),
+        "- id: tariff\n  claim: Castrelle raised tariffs on imported grain\n",
+    )
+    .unwrap();
+    std::fs::write(
+        p("article.txt"),
+        "Veloria raised tariffs on imported grain last week, trade minister Ilsa Brandt said.\n",
+    )
+    .unwrap();
+    let plain = attributions(&["--claims", &p("claims.yaml"), &p("article.txt")]);
+    assert!(
+        plain[0]["speakers"].as_array().unwrap().is_empty(),
+        "{plain:?}"
+    );
+    let results = attributions(&[
+        "--speakers",
+        &p("speakers.yaml"),
+        "--claims",
+        &p("claims.yaml"),
+        &p("article.txt"),
+    ]);
+    let speaker = &results[0]["speakers"][0];
+    assert_eq!(speaker["name"], "Ilsa Brandt", "{results:?}");
+    let matched = speaker["evidence"][0]["matched"].as_array().unwrap();
+    assert!(
+        matched
+            .iter()
+            .any(|m| m[0] == "castrelle" && m[1] == "veloria" && m[2] == "alias"),
+        "{matched:?}"
+    );
+}

@@ -1,6 +1,7 @@
-//! Ties claims to speakers: an inverted index over the statements' words
-//! picks candidates, [`matcher`] scores them, and the results are grouped
-//! per claim and speaker into the one result type every format renders.
+//! Ties claims to speakers: an inverted index over the keys a
+//! [`matcher::Scorer`] gives picks candidates, the scorer scores them, and
+//! the results are grouped per claim and speaker into the one result type
+//! every format renders.
 
 use std::collections::HashMap;
 

@@ -11,7 +11,9 @@ use unicode_normalization::UnicodeNormalization;
 
 use crate::claims::Stance;
 use crate::lexicon::relations::{self, Lemma, Relation};
-use crate::lexicon::words::{is_negating_verb, is_negation, is_stop_word};
+use crate::lexicon::words::{
+    is_first_person, is_negating_verb, is_negation, is_possessive, is_stop_word,
+};
 
 /// The least a spelling rule gives; relatives by meaning (aliases, WordNet)
 /// give less, so they never outweigh the word itself. Keywords need this.
@@ -95,11 +97,11 @@ pub fn words(text: &str) -> Vec<Word> {
         let skip = rest
             .find(|c: char| c.is_alphanumeric() || c == '\'')
             .unwrap_or(rest.len());
-        if rest[..skip].contains(['.', '!', '?', ':', '"']) {
+        let between = &rest[..skip];
+        if between.contains(['.', '!', '?', ':', '"']) {
             initial = true;
         }
         // A dash between spaces breaks; a hyphen inside a word does not.
-        let between = &rest[..skip];
         let after_break = between.contains(['.', '!', '?', ':', ';', ',', '"', '(', ')'])
             || (between.contains('-') && between.contains(' '));
         rest = &rest[skip..];
@@ -293,21 +295,6 @@ pub enum Rule {
     Antonym,
 }
 
-impl Rule {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Rule::Exact => "exact",
-            Rule::Stem => "stem",
-            Rule::Abbreviation => "abbreviation",
-            Rule::Typo => "typo",
-            Rule::Alias => "alias",
-            Rule::Synonym => "synonym",
-            Rule::Related => "related",
-            Rule::Antonym => "antonym",
-        }
-    }
-}
-
 /// What a related word is worth. Every one weighs less than an exact or
 /// inflected match (at least [`MIN_WORD_SIM`]), so a paraphrase never
 /// outscores the words themselves.
@@ -343,22 +330,11 @@ fn time_phrases(ws: &[Word]) -> Vec<bool> {
         let mut content = 0;
         while j < ws.len() && content < 4 && !ws[j].after_break {
             let w = &ws[j];
-            let det = matches!(
-                w.norm.as_str(),
-                "the"
-                    | "a"
-                    | "an"
-                    | "this"
-                    | "that"
-                    | "last"
-                    | "next"
-                    | "his"
-                    | "her"
-                    | "their"
-                    | "its"
-                    | "our"
-                    | "my"
-            );
+            let det = is_possessive(&w.norm)
+                || matches!(
+                    w.norm.as_str(),
+                    "the" | "a" | "an" | "this" | "that" | "last" | "next"
+                );
             let c = verb_class(&w.norm);
             let noun =
                 w.name || c == 0 || (c & class::NOUN != 0 && c & (class::PAST | class::ING) == 0);
@@ -805,8 +781,8 @@ struct Tok {
     name: bool,
     capital: bool,
     /// Inside a time phrase ("before the Paris attacks") or a clause that
-    /// supposes rather than says ("whether they will imprison Durov").
-    temporal: bool,
+    /// wonders rather than says ("whether they will imprison Durov").
+    aside: bool,
 }
 
 /// The statements, prepared: one [`Info`] per distinct word.
@@ -849,8 +825,8 @@ struct Wording {
     text: Vec<Word>,
     /// The names it gives.
     actors: Vec<Actor>,
-    /// Per term: whether the wording itself puts it in a time phrase.
-    temporal: Vec<bool>,
+    /// Per term: whether the wording itself puts it in an aside.
+    aside: Vec<bool>,
 }
 
 pub struct LexicalClaim {
@@ -860,8 +836,6 @@ pub struct LexicalClaim {
     /// (term, distinct word) → how they relate, filled as statements are scored.
     memo: std::cell::RefCell<rustc_hash::FxHashMap<(u32, u32), Sim>>,
 }
-
-const FIRST_PERSON: [&str; 6] = ["we", "i", "us", "our", "my", "me"];
 
 impl Scorer for Lexical {
     type Statements = LexicalStatements;
@@ -885,17 +859,17 @@ impl Scorer for Lexical {
         let mut toks = Vec::with_capacity(texts.len());
         let mut speaker = Vec::with_capacity(texts.len());
         for (ws, sp) in &tokenized {
-            let temporal = asides(ws);
+            let aside = asides(ws);
             toks.push(
                 ws.iter()
-                    .zip(temporal)
-                    .map(|(w, temporal)| Tok {
+                    .zip(aside)
+                    .map(|(w, aside)| Tok {
                         id: intern(&w.norm, &mut ids),
                         pos: w.pos as u32,
                         stop: w.stop,
                         name: w.name,
                         capital: w.capital,
-                        temporal,
+                        aside,
                     })
                     .collect::<Vec<_>>(),
             );
@@ -957,7 +931,7 @@ impl Scorer for Lexical {
             .iter()
             .map(|ts| {
                 ts.iter()
-                    .any(|t| FIRST_PERSON.contains(&vocab[t.id as usize].norm.as_str()))
+                    .any(|t| is_first_person(&vocab[t.id as usize].norm))
             })
             .collect();
         LexicalStatements {
@@ -1047,20 +1021,20 @@ impl Scorer for Lexical {
                     head: head.map(|h| term_of(&h.norm, &mut terms)),
                 })
                 .collect();
-            let in_time = asides(&ws);
-            let temporal = ts
+            let in_aside = asides(&ws);
+            let aside = ts
                 .iter()
                 .map(|&t| {
                     ws.iter()
-                        .zip(&in_time)
-                        .any(|(w, &tp)| tp && w.norm == terms[t].info.norm)
+                        .zip(&in_aside)
+                        .any(|(w, &a)| a && w.norm == terms[t].info.norm)
                 })
                 .collect();
             out.push(Wording {
                 terms: ts,
                 text: ws,
                 actors,
-                temporal,
+                aside,
             });
         }
         let keywords = keywords
@@ -1174,6 +1148,23 @@ fn actors(ws: &[Word]) -> Vec<(Vec<&Word>, bool, Option<&Word>)> {
     out
 }
 
+/// The speaker's name and role words of statement `i`, as words placed
+/// after every word of the statement (so that no negation scopes over them).
+fn speaker_words(s: &LexicalStatements, i: usize) -> Vec<Tok> {
+    s.speaker[i]
+        .iter()
+        .enumerate()
+        .map(|(k, &id)| Tok {
+            id,
+            pos: u32::MAX - k as u32,
+            stop: false,
+            name: true,
+            capital: true,
+            aside: false,
+        })
+        .collect()
+}
+
 /// Whether statement `i` speaks in the first person.
 fn first_person(s: &LexicalStatements, i: usize) -> bool {
     s.first_person[i]
@@ -1197,19 +1188,8 @@ fn score_wording(
     let content: Vec<&Tok> = toks.iter().filter(|t| !t.stop).collect();
     // "We" and "I" are the speaker: their name and role words stand beside
     // every window ("we" in a Europol director's quote is Europol).
-    let speaker: Vec<Tok> = if first_person(s, i) {
-        s.speaker[i]
-            .iter()
-            .enumerate()
-            .map(|(k, &id)| Tok {
-                id,
-                pos: u32::MAX - k as u32,
-                stop: false,
-                name: true,
-                capital: true,
-                temporal: false,
-            })
-            .collect()
+    let speaker = if first_person(s, i) {
+        speaker_words(s, i)
     } else {
         Vec::new()
     };
@@ -1217,26 +1197,20 @@ fn score_wording(
     let all: Vec<&Tok> = content.iter().copied().chain(&speaker).collect();
     // sims[k][j]: the wording's k-th term against word j (speaker words last).
     // A word the statement uses only to say when ("before the Paris
-    // attacks we saw growth") is the time of what it says, not what it
-    // says: it counts half, unless the claim also uses it for the time.
+    // attacks we saw growth") or to wonder is not what it asserts: it counts
+    // TIME_PHRASE, unless the claim uses it the same way.
     let sims: Vec<Vec<Sim>> = w
         .terms
         .iter()
-        .zip(&w.temporal)
-        .map(|(&term, &claim_time)| {
+        .zip(&w.aside)
+        .map(|(&term, &claim_aside)| {
             all.iter()
-                .map(|t| {
-                    let r = rel(term, t);
-                    match r {
-                        Some((v, rule)) if t.temporal && !claim_time => {
-                            Some((v * TIME_PHRASE, rule))
-                        }
-                        // Who "we" are supports a match; the words said carry it.
-                        Some((v, rule)) if t.pos > u32::MAX / 2 => {
-                            Some((v * SPEAKER_CONTEXT, rule))
-                        }
-                        r => r,
-                    }
+                .enumerate()
+                .map(|(j, t)| match rel(term, t) {
+                    Some((v, rule)) if t.aside && !claim_aside => Some((v * TIME_PHRASE, rule)),
+                    // Who "we" are supports a match; the words said carry it.
+                    Some((v, rule)) if j >= n => Some((v * SPEAKER_CONTEXT, rule)),
+                    r => r,
                 })
                 .collect()
         })
@@ -1333,17 +1307,7 @@ fn actors_agree(
 ) -> bool {
     let toks = &s.toks[i];
     let first_person = first_person(s, i);
-    let speaker: Vec<Tok> = s.speaker[i]
-        .iter()
-        .map(|&id| Tok {
-            id,
-            pos: u32::MAX,
-            stop: false,
-            name: true,
-            capital: true,
-            temporal: false,
-        })
-        .collect();
+    let speaker = speaker_words(s, i);
     let names_actor = |run: &[usize], rel: &mut Relate<'_>| {
         run.iter().any(|&term| {
             matched_terms.contains(&term)
@@ -1370,6 +1334,13 @@ fn actors_agree(
             })
             .any(|&q| crate::lexicon::verb_class(norm(q)) & crate::lexicon::class::PAST != 0)
     };
+    // A name in the statement that is neither its speaker nor anything the
+    // claim says: someone else.
+    let stranger = |t: &Tok, rel: &mut Relate<'_>| {
+        t.name
+            && !s.speaker[i].contains(&t.id)
+            && w.terms.iter().all(|&term| rel(term, t).is_none())
+    };
     // The statement's subject names: those before its first matched word.
     let first_hit = content[window_start..]
         .iter()
@@ -1394,12 +1365,7 @@ fn actors_agree(
             .map(|k| matched_pos[k])
         {
             let before = content.iter().rev().find(|t| t.pos < at);
-            if before.is_some_and(|t| {
-                t.name
-                    && t.pos + 1 == at
-                    && !s.speaker[i].contains(&t.id)
-                    && w.terms.iter().all(|&term| rel(term, t).is_none())
-            }) {
+            if before.is_some_and(|t| t.pos + 1 == at && stranger(t, rel)) {
                 return false;
             }
             continue;
@@ -1407,13 +1373,9 @@ fn actors_agree(
         // The speaker's own name opens many a sentence ("Tokar said that
         // …"): they are who speaks, not who acts. A passive subject
         // ("Telegram is used") is what is acted on.
-        let other = content.iter().any(|t| {
-            t.name
-                && t.pos < first_hit
-                && !patient(t.pos)
-                && !s.speaker[i].contains(&t.id)
-                && w.terms.iter().all(|&term| rel(term, t).is_none())
-        });
+        let other = content
+            .iter()
+            .any(|t| t.pos < first_hit && !patient(t.pos) && stranger(t, rel));
         if other {
             return false;
         }
@@ -1425,12 +1387,7 @@ fn actors_agree(
         if names_actor(&actor.run, rel) {
             continue;
         }
-        let other = content.iter().any(|t| {
-            t.name
-                && patient(t.pos)
-                && !s.speaker[i].contains(&t.id)
-                && w.terms.iter().all(|&term| rel(term, t).is_none())
-        });
+        let other = content.iter().any(|t| patient(t.pos) && stranger(t, rel));
         if other {
             return false;
         }

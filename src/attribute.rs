@@ -466,7 +466,7 @@ mod tests {
         #[test]
         fn related_words_share_a_key((claim_word, statement_word) in word_pair()) {
             let lex = Lexical::default();
-            if lex.relate(&lex.term(&claim_word), &lex.info(&statement_word), &[]).is_some() {
+            if lex.relate(&lex.term(&claim_word), &lex.info(&statement_word)).is_some() {
                 prop_assert!(
                     share_a_key(&lex, &claim_word, &statement_word),
                     "{claim_word} ~ {statement_word}"
@@ -486,7 +486,7 @@ mod tests {
             ("custody", "confinement"),
         ] {
             assert!(
-                lex.relate(&lex.term(a), &lex.info(b), &[]).is_some(),
+                lex.relate(&lex.term(a), &lex.info(b)).is_some(),
                 "{a} ~ {b}"
             );
             assert!(share_a_key(&lex, a, b), "{a} ~ {b}");

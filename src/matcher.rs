@@ -554,8 +554,9 @@ impl Lexical {
         keys
     }
 
-    /// How a claim word relates to a statement word, best rule first.
-    pub fn relate(&self, t: &Term, s: &Info, doc_aliases: &[String]) -> Option<(f64, Rule)> {
+    /// How a claim word relates to a statement word, best rule first. What
+    /// a document also calls the word is the scorer's to add, per document.
+    pub fn relate(&self, t: &Term, s: &Info) -> Option<(f64, Rule)> {
         if let Some(r) = spelling(&t.info.norm, &s.norm) {
             return Some(r);
         }
@@ -569,7 +570,7 @@ impl Lexical {
         if t.info.lemmas.iter().any(|l| s.lemmas.contains(l)) {
             return Some((0.9, Rule::Stem));
         }
-        if t.info.aliases.contains(&s.norm) || doc_aliases.contains(&t.info.norm) {
+        if t.info.aliases.contains(&s.norm) {
             return Some((ALIAS_SIM, Rule::Alias));
         }
         s.lemmas
@@ -1081,7 +1082,7 @@ impl Scorer for Lexical {
         let mut rel = |term: usize, t: &Tok| -> Sim {
             let base = *memo
                 .entry((term as u32, t.id))
-                .or_insert_with(|| self.relate(&c.terms[term], &s.vocab[t.id as usize], &[]));
+                .or_insert_with(|| self.relate(&c.terms[term], &s.vocab[t.id as usize]));
             if base.is_some_and(|(_, r)| r <= Rule::Alias) {
                 return base;
             }
@@ -1465,7 +1466,7 @@ mod tests {
             ("agents", "agencies"),
             ("use", "users"),
         ] {
-            let r = lex.relate(&lex.term(a), &lex.info(b), &[]);
+            let r = lex.relate(&lex.term(a), &lex.info(b));
             assert!(
                 r.is_none_or(|(_, rule)| rule > Rule::Typo),
                 "{a} ~ {b}: {r:?}"
@@ -1476,7 +1477,7 @@ mod tests {
     #[test]
     fn relations_name_their_rule() {
         let lex = Lexical::new(&[vec!["Russia".into(), "Moscow".into(), "the Kremlin".into()]]);
-        let rule = |a: &str, b: &str| lex.relate(&lex.term(a), &lex.info(b), &[]).map(|r| r.1);
+        let rule = |a: &str, b: &str| lex.relate(&lex.term(a), &lex.info(b)).map(|r| r.1);
         assert_eq!(rule("telegram", "telegram"), Some(Rule::Exact));
         assert_eq!(rule("communicate", "communication"), Some(Rule::Stem));
         assert_eq!(rule("comms", "communications"), Some(Rule::Abbreviation));
@@ -1491,7 +1492,7 @@ mod tests {
             ("prevented", "forestalled"),
             ("private", "public"),
         ] {
-            let (v, _) = lex.relate(&lex.term(a), &lex.info(b), &[]).unwrap();
+            let (v, _) = lex.relate(&lex.term(a), &lex.info(b)).unwrap();
             assert!(v < MIN_WORD_SIM, "{a} ~ {b}: {v}");
         }
     }

@@ -155,10 +155,18 @@ impl<'a, S: Scorer> Index<'a, S> {
             .iter()
             .map(|s| {
                 let name = s.speaker.name.as_deref().unwrap_or(&s.speaker.mention);
-                match &s.speaker.role {
+                let mut who = match &s.speaker.role {
                     Some(r) => format!("{name}, {r}"),
                     None => name.to_string(),
+                };
+                // "the police official said": how the text names the speaker
+                // at the cue is who "we" are, too.
+                let mention = s.speaker.mention.as_str();
+                if !who.contains(mention) && mention.contains(' ') {
+                    who.push_str(", ");
+                    who.push_str(mention);
                 }
+                who
             })
             .collect();
         let texts: Vec<StatementText> = statements

@@ -127,7 +127,7 @@ fn held_out_claims_pass_rate() {
     let (passed, total) = pass_rate("tests/fixtures/claims_alt", &[]);
     assert!(total >= 30);
     // The figure the README reports; a regression fails here.
-    assert!(passed >= 26, "held-out pass rate fell: {passed}/{total}");
+    assert!(passed >= 28, "held-out pass rate fell: {passed}/{total}");
 }
 
 /// The second independent set, about the held-out articles, written before
@@ -481,6 +481,37 @@ fn also_known_as_matches_a_capital_for_its_country() {
         matched
             .iter()
             .any(|m| m[0] == "castrelle" && m[1] == "veloria" && m[2] == "alias"),
+        "{matched:?}"
+    );
+}
+
+#[test]
+fn the_speakers_description_stands_for_we() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = |f: &str| dir.path().join(f).to_string_lossy().into_owned();
+    std::fs::write(
+        p("claims.yaml"),
+        "- id: harbour\n  claim: Harbour officials struggle with smugglers\n",
+    )
+    .unwrap();
+    // Her role is the Authority's director; only "the harbour official"
+    // says that "we" are the harbour.
+    std::fs::write(
+        p("article.txt"),
+        "Marta Quell, director of the Brisk Authority, said on Tuesday that inspections \
+         had doubled. \"We struggle with smugglers who hide cargo,\" the harbour official said.\n",
+    )
+    .unwrap();
+    let results = attributions(&["--claims", &p("claims.yaml"), &p("article.txt")]);
+    let speaker = &results[0]["speakers"][0];
+    assert_eq!(speaker["name"], "Marta Quell", "{results:?}");
+    let evidence = &speaker["evidence"][0];
+    assert_eq!(evidence["start"], 93, "{results:?}");
+    let matched = evidence["matched"].as_array().unwrap();
+    assert!(
+        matched
+            .iter()
+            .any(|m| m[0] == "harbour" && m[1] == "harbour"),
         "{matched:?}"
     );
 }

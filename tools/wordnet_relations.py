@@ -16,8 +16,9 @@ frequency): a claim's "shift" is the change of attitude, not the night shift.
 Output, one single-word lowercase lemma per line, sorted:
   lemma = syn syn … | ~ rel rel … | ! ant ant …
   `=` synonyms: lemmas sharing one of the word's first senses;
-  `~` related: a direct hypernym of the first sense (proof ~ evidence), a
-      noun's attribute adjective (privacy ~ private), an
+  `~` related: a direct hypernym of the first sense (proof ~ evidence; when
+      WordNet names it only by compounds, their head noun: car ~ vehicle), a
+      noun's attribute adjective (strength ~ strong), an
       adjective's similar-to head, and derivational relatives (detention ~
       detain, but not the doer: use / user); a hypernym with many hyponyms relates to none;
   `!` antonyms: WordNet's lexical antonyms of the first senses with their
@@ -98,6 +99,13 @@ def main(d):
     def lemmas(key):
         return [w for w in synsets[key][0] if ok(w)]
 
+    def heads(key):
+        # A hypernym WordNet names only by compounds is still a kind of its
+        # head noun: a car is a "motor vehicle", so a vehicle.
+        if key[0] != "n":
+            return []
+        return sorted({w.rsplit("_", 1)[-1] for w in synsets[key][0] if "_" in w} - {""})
+
     for lemma, keys in first.items():
         for key in keys:
             words, ptrs = synsets[key]
@@ -107,7 +115,7 @@ def main(d):
                 if tkey not in synsets:
                     continue
                 if sym in ("@", "&", "=") and src == 0 and key == keys[0]:
-                    rel[lemma].update(lemmas(tkey))
+                    rel[lemma].update(lemmas(tkey) or heads(tkey))
                 elif sym == "+" and src == idx and dst:
                     w = synsets[tkey][0][dst - 1]
                     if ok(w) and not agent(lemma, w) and not agent(w, lemma):

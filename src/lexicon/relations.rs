@@ -189,6 +189,8 @@ mod tests {
         assert_eq!(rel("guilty", "innocent"), Some(Relation::Antonym));
         assert_eq!(rel("allow", "forbid"), Some(Relation::Antonym));
         assert_eq!(rel("telegram", "signal"), None);
+        // A hypernym WordNet names only by compounds ("motor vehicle").
+        assert_eq!(rel("cars", "vehicles"), Some(Relation::Related));
     }
 
     #[test]

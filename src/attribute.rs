@@ -129,24 +129,22 @@ fn nested_in_another(statements: &[Statement]) -> Vec<bool> {
     out
 }
 
-/// What each document also calls the things it names, by document path.
-pub type DocumentAliases = HashMap<String, Vec<(String, String)>>;
-
 impl<'a> Index<'a> {
-    /// The lexical scorer, no registry, no document aliases.
+    /// The lexical scorer with no registry.
     pub fn new(statements: &'a [Statement]) -> Self {
-        Index::with(statements, Lexical::default(), &DocumentAliases::new())
+        Index::with(statements, Lexical::default())
     }
 }
 
 impl<'a, S: Scorer> Index<'a, S> {
-    pub fn with(statements: &'a [Statement], scorer: S, aliases: &DocumentAliases) -> Self {
-        let mut docs: Vec<&str> = Vec::new();
+    pub fn with(statements: &'a [Statement], scorer: S) -> Self {
+        // A document's aliases ride on each of its statements.
+        let mut docs: Vec<&Statement> = Vec::new();
         let doc_of: Vec<usize> = statements
             .iter()
             .map(|s| {
-                if docs.last() != Some(&s.doc.as_str()) {
-                    docs.push(&s.doc);
+                if docs.last().is_none_or(|d| d.doc != s.doc) {
+                    docs.push(s);
                 }
                 docs.len() - 1
             })
@@ -179,10 +177,8 @@ impl<'a, S: Scorer> Index<'a, S> {
                 speaker,
             })
             .collect();
-        let doc_aliases: Vec<Vec<(String, String)>> = docs
-            .iter()
-            .map(|d| aliases.get(*d).cloned().unwrap_or_default())
-            .collect();
+        let doc_aliases: Vec<Vec<(String, String)>> =
+            docs.iter().map(|d| d.aliases.clone()).collect();
         let prepared = scorer.prepare_statements(&texts, &doc_aliases);
         let keyed: Vec<(Vec<String>, Vec<String>)> = (0..statements.len())
             .into_par_iter()

@@ -1,19 +1,21 @@
 //! Command-line flags, turned once into a checked [`Config`]; nothing after
 //! [`Config::from_args`] looks at a flag.
 
+use std::io::Write;
+
 use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::attribute::{self, Index};
 use crate::check;
 use crate::claims;
-use crate::corpus::{self, LoadOptions};
+use crate::corpus::{self, Document, LoadOptions, Notice, Warning};
 use crate::error::{Error, Result};
 use crate::extract::Extractor;
 use crate::lexicon::Lexicon;
-use crate::matcher::{self, Lexical};
+use crate::matcher::Lexical;
 use crate::report;
+use crate::saved;
 use crate::speakers::{self, Registry};
-use rayon::prelude::*;
 
 pub const DEFAULT_CORPUS: &str = "seeds/";
 pub const DEFAULT_CLAIMS: &str = "claims/";
@@ -64,6 +66,10 @@ pub struct MatchArgs {
     /// Score at which a statement supports a claim, for claims without a threshold of their own.
     #[arg(long, value_name = "S")]
     pub min_score: Option<f64>,
+    /// Match against statements saved by `extract --format jsonl` (`-`: stdin)
+    /// instead of extracting a corpus; repeat for several files.
+    #[arg(long, value_name = "FILE", conflicts_with = "paths")]
+    pub statements: Vec<String>,
 }
 
 #[derive(Debug, clap::Args)]
@@ -109,6 +115,10 @@ pub struct CorpusArgs {
     /// Replace invalid UTF-8 instead of failing.
     #[arg(long)]
     pub lossy: bool,
+    /// Only shard K of N (`3/8`): a fixed subset of the documents by path hash,
+    /// for splitting a corpus across workers.
+    #[arg(long, value_name = "K/N")]
+    pub shard: Option<String>,
     /// Extra speech cues (YAML, same format as the built-in lexicon).
     #[arg(long, value_name = "FILE")]
     pub cues: Vec<String>,
@@ -149,12 +159,34 @@ pub struct LintArgs {
     pub speakers: Option<String>,
 }
 
-/// What a run produced: text for stdout, warnings for stderr, an exit code.
+/// Where a run's output goes: its records to `out`, and what it has to say
+/// besides (warnings, files it skipped) to `notice`, as it happens.
+pub struct Io<'a> {
+    pub out: &'a mut dyn Write,
+    pub notice: &'a mut dyn FnMut(Notice),
+}
+
+impl Io<'_> {
+    fn write(&mut self, text: &str) -> Result<()> {
+        self.out
+            .write_all(text.as_bytes())
+            .map_err(|e| Error::write("stdout", &e))
+    }
+
+    fn warn(&mut self, w: Warning) {
+        (self.notice)(Notice::Warning(w));
+    }
+}
+
+/// What reading the corpus came to.
 #[derive(Debug, Default)]
-pub struct Output {
-    pub stdout: String,
-    pub warnings: Vec<String>,
-    pub code: u8,
+struct Read {
+    /// Documents read.
+    docs: usize,
+    /// A document could not be read: the run ends with exit 2.
+    failed: bool,
+    /// Paths that held no document.
+    empty: usize,
 }
 
 /// Where to read the corpus from and how to extract it.
@@ -179,34 +211,84 @@ impl CorpusConfig {
             }
             (None, false) => Registry::default(),
         };
+        let shard = args.shard.as_deref().map(parse_shard).transpose()?;
         Ok(CorpusConfig {
             paths: or_default(args.paths, DEFAULT_CORPUS),
-            load: LoadOptions { lossy: args.lossy },
+            load: LoadOptions {
+                lossy: args.lossy,
+                shard,
+            },
             extractor: Extractor::new(lexicon, registry),
         })
     }
 
-    /// Loads and extracts the corpus; warnings go to `out`.
-    fn statements(&self, out: &mut Output) -> Result<Vec<crate::Statement>> {
-        Ok(self.statements_and_aliases(out)?.0)
+    /// Reads and `work`s on each document in parallel, handing results to
+    /// `sink` in path order; a document that cannot be read is reported
+    /// and skipped.
+    fn each<T: Send>(
+        &self,
+        io: &mut Io,
+        work: impl Fn(&Document) -> T + Sync,
+        mut sink: impl FnMut(&mut dyn Write, T) -> Result<()>,
+    ) -> Result<Read> {
+        let (sources, warnings) = corpus::sources(&self.paths, self.load)?;
+        let mut read = Read {
+            empty: warnings.len(),
+            ..Read::default()
+        };
+        for w in warnings {
+            io.warn(w);
+        }
+        let Io { out, notice } = io;
+        corpus::each(
+            &sources,
+            self.load,
+            work,
+            |t| {
+                read.docs += 1;
+                sink(&mut **out, t)
+            },
+            &mut |n| {
+                if matches!(n, Notice::Error(_)) {
+                    read.failed = true;
+                }
+                notice(n);
+            },
+        )?;
+        Ok(read)
     }
 
-    /// The statements, and what each document also calls the things it
-    /// names, for claim matching.
-    fn statements_and_aliases(
-        &self,
-        out: &mut Output,
-    ) -> Result<(Vec<crate::Statement>, attribute::DocumentAliases)> {
-        let loaded = corpus::load(&self.paths, self.load)?;
-        out.warnings
-            .extend(loaded.warnings.iter().map(ToString::to_string));
-        let aliases = loaded
-            .docs
-            .par_iter()
-            .map(|d| (d.path.clone(), matcher::document_aliases(&d.text)))
-            .collect();
-        Ok((self.extractor.corpus(&loaded), aliases))
+    /// The statements of every document; the texts are dropped as they are read.
+    fn statements(&self, io: &mut Io) -> Result<(Vec<crate::Statement>, Read)> {
+        let mut statements = Vec::new();
+        let read = self.each(
+            io,
+            |d| self.extractor.document(d),
+            |_, found| {
+                statements.extend(found);
+                Ok(())
+            },
+        )?;
+        Ok((statements, read))
     }
+}
+
+/// `K/N`: shard K (1-based) of N.
+fn parse_shard(s: &str) -> Result<(u32, u32)> {
+    let bad = || {
+        Error::Message(format!(
+            "--shard {s}: expected K/N with 1 <= K <= N, like 2/8"
+        ))
+    };
+    let (k, n) = s.split_once('/').ok_or_else(bad)?;
+    let (k, n): (u32, u32) = (
+        k.trim().parse().map_err(|_| bad())?,
+        n.trim().parse().map_err(|_| bad())?,
+    );
+    if k == 0 || k > n {
+        return Err(bad());
+    }
+    Ok((k, n))
 }
 
 fn or_default(paths: Vec<String>, default: &str) -> Vec<String> {
@@ -222,6 +304,8 @@ fn or_default(paths: Vec<String>, default: &str) -> Vec<String> {
 pub struct MatchConfig {
     pub claims: Vec<claims::Claim>,
     pub corpus: CorpusConfig,
+    /// Saved statements to read instead of the corpus.
+    pub statements: Vec<String>,
     pub threshold: f64,
 }
 
@@ -238,24 +322,40 @@ impl MatchConfig {
         Ok(MatchConfig {
             claims,
             corpus,
+            statements: a.statements,
             threshold: a.min_score.unwrap_or(attribute::DEFAULT_THRESHOLD),
         })
     }
 
-    /// Extracts the corpus and attributes every claim, at the configured
-    /// threshold and at each of `extra` thresholds (one extraction for all).
+    /// Extracts the corpus (or reads saved statements) and attributes every
+    /// claim, at the configured threshold and at each of `extra` thresholds.
     fn attribute(
         &self,
-        out: &mut Output,
+        io: &mut Io,
         extra: &[f64],
-    ) -> Result<Vec<Vec<attribute::Attribution>>> {
-        let (statements, aliases) = self.corpus.statements_and_aliases(out)?;
+    ) -> Result<(Vec<Vec<attribute::Attribution>>, Read)> {
+        let (statements, read) = if self.statements.is_empty() {
+            self.corpus.statements(io)?
+        } else {
+            let mut all = Vec::new();
+            for file in &self.statements {
+                let (found, warnings) = saved::read(file, self.corpus.load.lossy)?;
+                warnings.into_iter().for_each(|w| io.warn(w));
+                all.extend(found);
+            }
+            let read = Read {
+                docs: saved::documents(&all),
+                ..Read::default()
+            };
+            (all, read)
+        };
         let scorer = Lexical::new(&self.corpus.extractor.registry.alias_groups());
-        let index = Index::with(&statements, scorer, &aliases);
-        Ok(std::iter::once(self.threshold)
+        let index = Index::with(&statements, scorer);
+        let runs = std::iter::once(self.threshold)
             .chain(extra.iter().copied())
             .map(|t| attribute::attribute(&self.claims, &index, t))
-            .collect())
+            .collect();
+        Ok((runs, read))
     }
 }
 
@@ -345,20 +445,38 @@ impl Config {
     }
 }
 
-pub fn run(args: Args) -> Result<Output> {
-    let mut out = Output::default();
-    match Config::from_args(args)? {
+/// Runs one command; returns its exit code (0 ok, 1 drift, 2 a document
+/// could not be read). Output goes to `io` as it is made.
+pub fn run(args: Args, io: &mut Io) -> Result<u8> {
+    let read = match Config::from_args(args)? {
         Config::Extract {
             corpus,
             format,
             width,
         } => {
-            let statements = corpus.statements(&mut out)?;
-            out.stdout = report::statements(&statements, format, width)?;
+            if report::streams(format) {
+                io.write(&report::statements_header(format))?;
+                corpus.each(
+                    io,
+                    |d| report::statement_rows(&corpus.extractor.document(d), format),
+                    |out, rows| {
+                        out.write_all(rows?.as_bytes())
+                            .map_err(|e| Error::write("stdout", &e))
+                    },
+                )?
+            } else {
+                let (statements, read) = corpus.statements(io)?;
+                io.write(&report::statements(&statements, format, width)?)?;
+                read
+            }
         }
         Config::Attribute(cfg) => {
-            let results = cfg.matching.attribute(&mut out, &[])?.remove(0);
-            out.stdout = report::attributions(&results, cfg.format, cfg.width, cfg.all)?;
+            let (mut runs, read) = cfg.matching.attribute(io, &[])?;
+            let results = runs.remove(0);
+            io.write(&report::attributions(
+                &results, cfg.format, cfg.width, cfg.all,
+            )?)?;
+            read
         }
         Config::Check {
             matching,
@@ -368,22 +486,37 @@ pub fn run(args: Args) -> Result<Output> {
             // Read the lock first: a missing lock is an error, not drift.
             let locked = lock.as_deref().map(check::read_lock).transpose()?;
             // Scored at half the threshold too, to show a missing speaker's closest statement.
-            let mut runs = matching.attribute(&mut out, &[matching.threshold / 2.0])?;
+            let (mut runs, read) = matching.attribute(io, &[matching.threshold / 2.0])?;
+            if read.empty > 0 || read.docs == 0 {
+                return Err(Error::Message(
+                    "no documents to check: a check over an empty corpus cannot pass".to_string(),
+                ));
+            }
+            if !matching.claims.iter().any(|c| c.expect.is_some()) && locked.is_none() {
+                io.warn(Warning::Other(
+                    "no claim states `expect`, and no lock is compared: nothing was checked"
+                        .to_string(),
+                ));
+            }
             let near = runs.pop().unwrap_or_default();
             let results = runs.pop().unwrap_or_default();
             let mut rep = check::expectations(&matching.claims, &results, &near);
             if let Some(locked) = &locked {
                 rep = check::merge(rep, check::against_lock(locked, &results));
             }
-            out.stdout = report::check(&rep, format)?;
-            out.code = if rep.ok() { 0 } else { 1 };
+            io.write(&report::check(&rep, format)?)?;
+            if !rep.ok() && !read.failed {
+                return Ok(1);
+            }
+            read
         }
         Config::Lock {
             matching,
             output,
             force,
         } => {
-            let results = matching.attribute(&mut out, &[])?.remove(0);
+            let (mut runs, read) = matching.attribute(io, &[])?;
+            let results = runs.remove(0);
             let lock = check::lock(&results);
             check::write_lock(&output, &check::render_lock(&lock)?, force)?;
             let evidence: usize = lock
@@ -392,16 +525,18 @@ pub fn run(args: Args) -> Result<Output> {
                 .flat_map(|c| &c.speakers)
                 .map(|s| s.evidence.len())
                 .sum();
-            out.stdout = format!(
+            io.write(&format!(
                 "wrote {output}: {} claims, {evidence} pieces of evidence\n",
                 lock.claims.len()
-            );
+            ))?;
+            read
         }
         Config::Lint { paths, speakers } => {
-            out.stdout = lint(&paths, speakers.as_deref())?;
+            io.write(&lint(&paths, speakers.as_deref())?)?;
+            Read::default()
         }
-    }
-    Ok(out)
+    };
+    Ok(if read.failed { 2 } else { 0 })
 }
 
 /// Validates claim files, any speaker registry among them, and the

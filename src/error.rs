@@ -41,6 +41,14 @@ pub enum Error {
     /// Several errors found in one pass (e.g. `whosaid lint`).
     #[error("{}", .0.iter().map(|e| e.to_string()).collect::<Vec<_>>().join("\nerror: "))]
     Many(Vec<Error>),
+    /// Output that could not be written (a full disk, EIO); `closed` when
+    /// the reader went away (`| head`), which is no failure.
+    #[error("{target}: {reason}")]
+    Write {
+        target: String,
+        reason: String,
+        closed: bool,
+    },
     /// Anything else worth a plain message (bad flag combination, …).
     #[error("{0}")]
     Message(String),
@@ -52,6 +60,20 @@ impl Error {
             path: path.into(),
             reason: io_reason(err),
         }
+    }
+
+    /// A failed write to `target` (`stdout`, a path).
+    pub fn write(target: impl Into<String>, err: &std::io::Error) -> Self {
+        Error::Write {
+            target: target.into(),
+            reason: io_reason(err),
+            closed: err.kind() == std::io::ErrorKind::BrokenPipe,
+        }
+    }
+
+    /// The reader of our output went away: stop quietly, as ripgrep does.
+    pub fn is_closed_pipe(&self) -> bool {
+        matches!(self, Error::Write { closed: true, .. })
     }
 }
 

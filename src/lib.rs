@@ -12,6 +12,7 @@ pub mod lexicon;
 pub mod matcher;
 pub mod model;
 pub mod report;
+pub mod saved;
 pub mod speakers;
 
 pub use error::{Error, Result};

@@ -2,20 +2,33 @@ use std::io::Write;
 use std::process::ExitCode;
 
 use clap::Parser;
+use whosaid::corpus::Notice;
 
 fn main() -> ExitCode {
     let args = whosaid::cli::Args::parse();
-    match whosaid::cli::run(args) {
-        Ok(out) => {
-            for warning in &out.warnings {
-                eprintln!("warning: {warning}");
-            }
-            // A closed pipe (`| head`) is not an error worth reporting.
-            let _ = std::io::stdout().lock().write_all(out.stdout.as_bytes());
-            ExitCode::from(out.code)
-        }
-        Err(err) => {
-            eprintln!("error: {err}");
+    // A closed stderr is no reason to fail the run or to panic.
+    let mut notice = |n: Notice| {
+        let _ = match n {
+            Notice::Warning(w) => writeln!(std::io::stderr(), "warning: {w}"),
+            Notice::Error(e) => writeln!(std::io::stderr(), "error: {e}"),
+        };
+    };
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    let mut io = whosaid::cli::Io {
+        out: &mut out,
+        notice: &mut notice,
+    };
+    let result = whosaid::cli::run(args, &mut io).and_then(|code| {
+        out.flush()
+            .map(|()| code)
+            .map_err(|e| whosaid::Error::write("stdout", &e))
+    });
+    match result {
+        Ok(code) => ExitCode::from(code),
+        // The reader went away (`| head`): stop quietly, as ripgrep does.
+        Err(e) if e.is_closed_pipe() => ExitCode::SUCCESS,
+        Err(e) => {
+            let _ = writeln!(std::io::stderr(), "error: {e}");
             ExitCode::from(2)
         }
     }

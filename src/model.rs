@@ -89,9 +89,14 @@ pub struct Statement {
     /// Heuristic confidence in [0, 1], two decimals.
     pub confidence: f64,
     /// For a partial quote, the whole sentence around it: claims are matched
-    /// against what the fragment says in context. Not part of the output.
-    #[serde(skip)]
+    /// against what the fragment says in context.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub context: Option<String>,
+    /// What the document also calls a name it uses, as `[name, noun]`
+    /// ("the messaging app Telegram": `["telegram", "app"]`), for claim
+    /// matching; omitted when none.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub aliases: Vec<(String, String)>,
 }
 
 /// Below this confidence the speaker was not named at the cue (a pronoun, a

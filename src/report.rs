@@ -48,61 +48,7 @@ fn json_err(e: serde_json::Error) -> Error {
 /// (`None`: the terminal's width, or unbounded when not a terminal).
 pub fn statements(list: &[Statement], format: Format, width: Option<u16>) -> Result<String> {
     match format {
-        Format::Jsonl => json_lines(list),
         Format::Json => json_pretty(list),
-        Format::Csv => {
-            let header = [
-                "doc",
-                "line",
-                "start",
-                "end",
-                "kind",
-                "speaker",
-                "mention",
-                "role",
-                "type",
-                "cue",
-                "via",
-                "confidence",
-                "content",
-            ];
-            csv_table(
-                header,
-                list.iter().map(|st| {
-                    [
-                        st.doc.clone(),
-                        st.line.to_string(),
-                        st.start.to_string(),
-                        st.end.to_string(),
-                        st.kind.as_str().to_string(),
-                        st.speaker.name.clone().unwrap_or_default(),
-                        st.speaker.mention.clone(),
-                        st.speaker.role.clone().unwrap_or_default(),
-                        st.speaker.kind.as_str().to_string(),
-                        st.cue.clone().unwrap_or_default(),
-                        st.via.clone().unwrap_or_default(),
-                        format!("{:.2}", st.confidence),
-                        st.content.clone(),
-                    ]
-                }),
-            )
-        }
-        Format::Markdown => {
-            let mut out = String::from("| source | speaker | kind | cue | statement |\n");
-            out.push_str("|---|---|---|---|---|\n");
-            for st in list {
-                out.push_str(&format!(
-                    "| {}:{} | {} | {} | {} | {} |\n",
-                    md(&st.doc),
-                    st.line,
-                    md(&speaker_label(st)),
-                    st.kind.as_str(),
-                    md(st.cue.as_deref().unwrap_or("")),
-                    md(&shorten(&st.content, usize::MAX)),
-                ));
-            }
-            Ok(out)
-        }
         Format::Table => {
             let mut table = new_table(width);
             table.set_header(["source", "speaker", "kind", "cue", "statement"]);
@@ -124,6 +70,88 @@ pub fn statements(list: &[Statement], format: Format, width: Option<u16>) -> Res
             }
             Ok(format!("{table}\n{} statements\n", list.len()))
         }
+        Format::Jsonl | Format::Csv | Format::Markdown => {
+            let mut out = statements_header(format);
+            out.push_str(&statement_rows(list, format)?);
+            Ok(out)
+        }
+    }
+}
+
+/// Whether `format` is written a document at a time, as it is extracted
+/// (the table sizes its columns over all rows, and `json` is one array).
+pub fn streams(format: Format) -> bool {
+    matches!(format, Format::Jsonl | Format::Csv | Format::Markdown)
+}
+
+const STATEMENT_CSV_HEADER: [&str; 13] = [
+    "doc",
+    "line",
+    "start",
+    "end",
+    "kind",
+    "speaker",
+    "mention",
+    "role",
+    "type",
+    "cue",
+    "via",
+    "confidence",
+    "content",
+];
+
+/// What a streamed `format` prints before the first row.
+pub fn statements_header(format: Format) -> String {
+    match format {
+        Format::Csv => {
+            let mut s = STATEMENT_CSV_HEADER.join(",");
+            s.push('\n');
+            s
+        }
+        Format::Markdown => {
+            "| source | speaker | kind | cue | statement |\n|---|---|---|---|---|\n".to_string()
+        }
+        _ => String::new(),
+    }
+}
+
+/// The rows of a streamed `format` for `list` (one document's statements).
+pub fn statement_rows(list: &[Statement], format: Format) -> Result<String> {
+    match format {
+        Format::Jsonl => json_lines(list),
+        Format::Csv => csv_rows(list.iter().map(|st| {
+            [
+                st.doc.clone(),
+                st.line.to_string(),
+                st.start.to_string(),
+                st.end.to_string(),
+                st.kind.as_str().to_string(),
+                st.speaker.name.clone().unwrap_or_default(),
+                st.speaker.mention.clone(),
+                st.speaker.role.clone().unwrap_or_default(),
+                st.speaker.kind.as_str().to_string(),
+                st.cue.clone().unwrap_or_default(),
+                st.via.clone().unwrap_or_default(),
+                format!("{:.2}", st.confidence),
+                st.content.clone(),
+            ]
+        })),
+        Format::Markdown => {
+            let mut out = String::new();
+            for st in list {
+                out.push_str(&format!(
+                    "| {}:{} | {} | {} | {} | {} |\n",
+                    md(&st.doc),
+                    st.line,
+                    md(&speaker_label(st)),
+                    st.kind.as_str(),
+                    md(st.cue.as_deref().unwrap_or("")),
+                    md(&shorten(&st.content, usize::MAX)),
+                ));
+            }
+            Ok(out)
+        }
+        Format::Table | Format::Json => statements(list, format, None),
     }
 }
 
@@ -150,6 +178,15 @@ fn csv_table<const N: usize>(
 ) -> Result<String> {
     let mut w = csv::Writer::from_writer(Vec::new());
     w.write_record(header).map_err(csv_err)?;
+    let bytes = w.into_inner().map_err(|e| Error::Message(e.to_string()))?;
+    let mut out = String::from_utf8(bytes).map_err(|e| Error::Message(e.to_string()))?;
+    out.push_str(&csv_rows(rows)?);
+    Ok(out)
+}
+
+/// CSV rows without a header, quoted where needed.
+fn csv_rows<const N: usize>(rows: impl Iterator<Item = [String; N]>) -> Result<String> {
+    let mut w = csv::Writer::from_writer(Vec::new());
     for row in rows {
         w.write_record(&row).map_err(csv_err)?;
     }

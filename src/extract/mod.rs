@@ -290,11 +290,21 @@ impl Extractor {
                     via: f.via,
                     confidence,
                     context: f.context.map(|(a, b)| doc.text[a..b].to_string()),
+                    aliases: Vec::new(),
                 })
             })
             .collect();
         out.sort_by_key(|s| (s.start, s.end));
         out.dedup_by_key(|s| (s.start, s.end));
+        // Claim matching reads "the app" as the "messaging app Telegram" the
+        // document described; each statement carries that, so statements
+        // saved as JSON lines match as the documents would.
+        if !out.is_empty() {
+            let aliases = crate::matcher::document_aliases(&doc.text);
+            for st in &mut out {
+                st.aliases.clone_from(&aliases);
+            }
+        }
         out
     }
 }

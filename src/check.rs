@@ -273,6 +273,15 @@ pub fn render_lock(lock: &Lock) -> Result<String> {
 /// rename, so a reader never sees half a lock. A file at `path` that is not
 /// a whosaid lock is never overwritten unless `force`.
 pub fn write_lock(path: &str, text: &str, force: bool) -> Result<()> {
+    // Renaming over a device or a FIFO would replace it (as root, even
+    // /dev/zero): a lock goes to a regular file or a new path only.
+    if let Ok(meta) = std::fs::metadata(path)
+        && !meta.is_file()
+    {
+        return Err(Error::Message(format!(
+            "{path}: not a regular file; a lock is written only to a regular file or a new path"
+        )));
+    }
     if !force
         && let Ok(existing) = std::fs::read_to_string(path)
         && !existing.starts_with(LOCK_HEADER.lines().next().unwrap_or_default())
@@ -300,6 +309,11 @@ pub fn write_lock(path: &str, text: &str, force: bool) -> Result<()> {
 }
 
 pub fn read_lock(path: &str) -> Result<Lock> {
+    if !std::path::Path::new(path).exists() {
+        return Err(Error::Message(format!(
+            "{path}: No such file or directory (run `whosaid lock` to make one)"
+        )));
+    }
     let text = error::read_text(path)?;
     serde_yaml::from_str(&text).map_err(|e| error::yaml(path, &e))
 }

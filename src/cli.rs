@@ -128,6 +128,9 @@ pub struct CorpusArgs {
     /// Do not read a speaker registry.
     #[arg(long)]
     pub no_speakers: bool,
+    /// No progress bar (shown on a terminal for corpora over a few MB).
+    #[arg(long, short)]
+    pub quiet: bool,
 }
 
 #[derive(Debug, clap::Args)]
@@ -195,7 +198,12 @@ pub struct CorpusConfig {
     pub paths: Vec<String>,
     pub load: LoadOptions,
     pub extractor: Extractor,
+    /// Show a progress bar: stderr is a terminal and `--quiet` was not given.
+    pub progress: bool,
 }
+
+/// Corpora smaller than this finish before a progress bar would help.
+const PROGRESS_FROM_BYTES: u64 = 4 << 20;
 
 impl CorpusConfig {
     fn from_args(args: CorpusArgs) -> Result<Self> {
@@ -219,6 +227,7 @@ impl CorpusConfig {
                 shard,
             },
             extractor: Extractor::new(lexicon, registry),
+            progress: !args.quiet && std::io::IsTerminal::is_terminal(&std::io::stderr()),
         })
     }
 
@@ -239,8 +248,11 @@ impl CorpusConfig {
         for w in warnings {
             io.warn(w);
         }
+        let total: u64 = sources.iter().map(|s| s.len).sum();
+        let bar = (self.progress && total >= PROGRESS_FROM_BYTES).then(|| progress_bar(total));
         let Io { out, notice } = io;
-        corpus::each(
+        let mut seen = 0u64;
+        let result = corpus::each(
             &sources,
             self.load,
             work,
@@ -252,10 +264,23 @@ impl CorpusConfig {
                 if matches!(n, Notice::Error(_)) {
                     read.failed = true;
                 }
-                notice(n);
+                match &bar {
+                    Some(b) => b.suspend(|| notice(n)),
+                    None => notice(n),
+                }
             },
-        )?;
-        Ok(read)
+            &mut |src| {
+                seen += 1;
+                if let Some(b) = &bar {
+                    b.inc(src.len);
+                    b.set_message(format!("{seen}/{} documents", sources.len()));
+                }
+            },
+        );
+        if let Some(b) = bar {
+            b.finish_and_clear();
+        }
+        result.map(|()| read)
     }
 
     /// The statements of every document; the texts are dropped as they are read.
@@ -271,6 +296,20 @@ impl CorpusConfig {
         )?;
         Ok((statements, read))
     }
+}
+
+/// Documents, MB/s and time left, on stderr; never in the output itself.
+fn progress_bar(total: u64) -> indicatif::ProgressBar {
+    let bar = indicatif::ProgressBar::with_draw_target(
+        Some(total),
+        indicatif::ProgressDrawTarget::stderr(),
+    );
+    if let Ok(style) = indicatif::ProgressStyle::with_template(
+        "{bar:30} {msg}  {binary_bytes_per_sec}  eta {eta}",
+    ) {
+        bar.set_style(style);
+    }
+    bar
 }
 
 /// `K/N`: shard K (1-based) of N.

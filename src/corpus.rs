@@ -103,6 +103,8 @@ pub struct Source {
     pub name: String,
     /// `None` for standard input.
     path: Option<PathBuf>,
+    /// Bytes on disk (0 for stdin), for progress.
+    pub len: u64,
 }
 
 /// The documents named by `inputs`: files, directories (recursively
@@ -128,12 +130,14 @@ pub fn sources(inputs: &[String], opts: LoadOptions) -> Result<(Vec<Source>, Vec
             }
             files.extend(found.into_iter().map(|p| Source {
                 name: p.to_string_lossy().into_owned(),
+                len: std::fs::metadata(&p).map_or(0, |m| m.len()),
                 path: Some(p),
             }));
         } else {
             files.push(Source {
                 name: input.clone(),
                 path: Some(path.to_path_buf()),
+                len: meta.len(),
             });
         }
     }
@@ -145,6 +149,7 @@ pub fn sources(inputs: &[String], opts: LoadOptions) -> Result<(Vec<Source>, Vec
             Source {
                 name: "-".to_string(),
                 path: None,
+                len: 0,
             },
         );
     }
@@ -168,16 +173,18 @@ pub fn shard_of(name: &str, n: u32) -> u32 {
 /// Reads, then `work`s on, every document of `sources` in parallel, a bounded
 /// window at a time, and hands the results to `sink` in path order.
 /// Notices go to `notice` as they occur; an error from `sink` stops the run.
+/// `done` hears of every source once it is dealt with, read or not.
 pub fn each<T: Send>(
     sources: &[Source],
     opts: LoadOptions,
     work: impl Fn(&Document) -> T + Sync,
     mut sink: impl FnMut(T) -> Result<()>,
     notice: &mut dyn FnMut(Notice),
+    done: &mut dyn FnMut(&Source),
 ) -> Result<()> {
     let window = (rayon::current_num_threads() * WINDOW_PER_THREAD).max(1);
     for chunk in sources.chunks(window) {
-        let done: Vec<(Option<T>, Vec<Notice>)> = chunk
+        let results: Vec<(Option<T>, Vec<Notice>)> = chunk
             .par_iter()
             .map(|src| {
                 let mut notices = Vec::new();
@@ -185,11 +192,12 @@ pub fn each<T: Send>(
                 (doc.map(|d| work(&d)), notices)
             })
             .collect();
-        for (result, notices) in done {
+        for ((result, notices), src) in results.into_iter().zip(chunk) {
             notices.into_iter().for_each(&mut *notice);
             if let Some(r) = result {
                 sink(r)?;
             }
+            done(src);
         }
     }
     Ok(())
@@ -217,6 +225,7 @@ pub fn load(inputs: &[String], opts: LoadOptions) -> Result<Corpus> {
                 first_error.get_or_insert(e);
             }
         },
+        &mut |_| {},
     )?;
     match first_error {
         Some(e) => Err(e),

@@ -3,6 +3,7 @@
 //! word relations (spelling, Snowball stems, WordNet synonyms and antonyms,
 //! aliases), best-window coverage, actor agreement and stance. No I/O.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 use rayon::prelude::*;
@@ -61,21 +62,68 @@ fn scoped_negations<'w>(
         .count()
 }
 
-/// NFKC with typographic quotes, dashes and spaces folded to ASCII, case kept.
-fn fold(text: &str) -> impl Iterator<Item = char> + '_ {
-    text.nfkc().map(|c| match c {
+/// NFKC with typographic quotes, dashes and spaces folded to ASCII, case
+/// kept. Plain ASCII, the usual case, comes back as it is, and text already
+/// in NFKC skips normalisation.
+fn fold(text: &str) -> Cow<'_, str> {
+    let plain = |b: u8| b.is_ascii() && (b == b' ' || !b.is_ascii_whitespace());
+    if text.bytes().all(plain) {
+        return Cow::Borrowed(text);
+    }
+    let map = |c: char| match c {
         '‘' | '’' | '‚' | '‛' | '′' => '\'',
         '“' | '”' | '„' | '‟' | '«' | '»' | '″' => '"',
         '–' | '—' | '‐' | '‑' | '−' => '-',
         c if c.is_whitespace() => ' ',
         c => c,
-    })
+    };
+    // ASCII is NFKC and of combining class 0; leaving it out of the quick
+    // check can only turn a "yes" into a "maybe", which normalises anyway.
+    // Spaces of any kind (a no-break space is not NFKC) fold to ' ' either way.
+    let normal = unicode_normalization::is_nfkc_quick(
+        text.chars().filter(|c| !c.is_ascii() && !c.is_whitespace()),
+    ) == unicode_normalization::IsNormalized::Yes;
+    if !normal {
+        return Cow::Owned(text.nfkc().map(map).collect());
+    }
+    // Copy the plain runs whole; only the characters that fold are mapped.
+    let mut out = String::with_capacity(text.len());
+    let mut run = 0;
+    for (i, c) in text.char_indices() {
+        if c != ' ' && (!c.is_ascii() || c.is_ascii_whitespace()) {
+            let m = map(c);
+            if m != c {
+                out.push_str(&text[run..i]);
+                out.push(m);
+                run = i + c.len_utf8();
+            }
+        }
+    }
+    out.push_str(&text[run..]);
+    Cow::Owned(out)
+}
+
+/// `s` lowercased, when every character keeps its UTF-8 length (so byte
+/// ranges of `s` are ranges of the result); `None` otherwise.
+fn lowercase_in_place(s: &str) -> Option<String> {
+    if s.is_ascii() {
+        return Some(s.to_ascii_lowercase());
+    }
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        let mut lower = c.to_lowercase();
+        match (lower.next(), lower.next()) {
+            (Some(l), None) if l.len_utf8() == c.len_utf8() => out.push(l),
+            _ => return None,
+        }
+    }
+    Some(out)
 }
 
 /// The words of `text`, normalised: possessives dropped, `n't` made `not`,
 /// hyphenated compounds split.
 pub fn words(text: &str) -> Vec<Word> {
-    let folded: String = fold(text).collect();
+    let folded = fold(text);
     let mut out: Vec<Word> = Vec::new();
     let push = |w: &str, name: bool, capital: bool, after_break: bool, out: &mut Vec<Word>| {
         if w.is_empty() {
@@ -91,7 +139,7 @@ pub fn words(text: &str) -> Vec<Word> {
             after_break,
         });
     };
-    let mut rest = folded.as_str();
+    let mut rest = &*folded;
     let mut initial = true;
     while !rest.is_empty() {
         let skip = rest
@@ -598,17 +646,22 @@ impl Lexical {
 pub fn document_aliases(text: &str) -> Vec<(String, String)> {
     use crate::lexicon::words::is_descriptor;
     // Words and the punctuation between them: (lowercase, name) or a mark.
-    enum T {
-        W(String, bool),
+    enum T<'a> {
+        W(Cow<'a, str>, bool),
         P,
     }
-    let folded: String = fold(text).collect();
+    let folded = fold(text);
+    // Lowercased once, byte for byte where it can be; the words borrow from it.
+    let lowered = lowercase_in_place(&folded);
     let mut toks: Vec<T> = Vec::new();
     // Capitalised words that open a sentence: names when the document
     // writes them as names elsewhere.
     let mut opens: Vec<(usize, bool)> = Vec::new();
     let mut initial = true;
+    let mut at = 0;
     for piece in folded.split_inclusive(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '-')) {
+        let piece_at = at;
+        at += piece.len();
         let (word, mark) = piece.split_at(
             piece
                 .char_indices()
@@ -616,11 +669,16 @@ pub fn document_aliases(text: &str) -> Vec<(String, String)> {
                 .filter(|(_, c)| !(c.is_alphanumeric() || *c == '\'' || *c == '-'))
                 .map_or(piece.len(), |(i, _)| i),
         );
-        let word = word.trim_matches(['\'', '-']);
+        let trimmed = word.trim_start_matches(['\'', '-']);
+        let start = piece_at + (word.len() - trimmed.len());
+        let word = trimmed.trim_end_matches(['\'', '-']);
         if !word.is_empty() {
             let w = word.strip_suffix("'s").unwrap_or(word);
             let capital = w.chars().next().is_some_and(char::is_uppercase);
-            let lower = w.to_lowercase();
+            let lower: Cow<str> = match &lowered {
+                Some(l) => Cow::Borrowed(&l[start..start + w.len()]),
+                None => Cow::Owned(w.to_lowercase()),
+            };
             let name = capital && (!initial || relations::is_proper(&lower));
             toks.push(T::W(lower, name));
             opens.push((toks.len() - 1, capital && initial));
@@ -636,17 +694,17 @@ pub fn document_aliases(text: &str) -> Vec<(String, String)> {
     let named: std::collections::HashSet<String> = toks
         .iter()
         .filter_map(|t| match t {
-            T::W(w, true) => Some(w.clone()),
+            T::W(w, true) => Some(w.to_string()),
             _ => None,
         })
         .collect();
     for (i, open) in opens {
         if open && let T::W(w, n) = &mut toks[i] {
-            *n = named.contains(w.as_str());
+            *n = named.contains(w.as_ref());
         }
     }
     let word = |i: usize| match toks.get(i) {
-        Some(T::W(w, n)) => Some((w.as_str(), *n)),
+        Some(T::W(w, n)) => Some((w.as_ref(), *n)),
         _ => None,
     };
     let name = |i: usize| {

@@ -120,7 +120,36 @@ fn check_errors_exit_2() {
     let d = scratch();
     let (code, _, err) = run(d.path(), &["check", "--locked", "articles"]);
     assert_eq!(code, 2);
-    assert_eq!(err, "error: whosaid.lock: No such file or directory\n");
+    assert_eq!(
+        err,
+        "error: whosaid.lock: No such file or directory (run `whosaid lock` to make one)\n"
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn lock_writes_only_to_a_regular_file() {
+    let d = scratch();
+    let fifo = d.path().join("pipe");
+    assert!(
+        std::process::Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .unwrap()
+            .success()
+    );
+    for target in ["pipe", "/dev/null"] {
+        let (code, _, err) = run(d.path(), &["lock", "--output", target, "--force", "articles"]);
+        assert_eq!(code, 2, "{target}");
+        assert_eq!(
+            err,
+            format!(
+                "error: {target}: not a regular file; a lock is written only to a regular file or a new path\n"
+            )
+        );
+    }
+    use std::os::unix::fs::FileTypeExt;
+    assert!(std::fs::metadata(&fifo).unwrap().file_type().is_fifo());
 }
 
 #[test]

@@ -71,6 +71,24 @@ pub struct SpeakerSupport {
     /// The words in the text for an unnamed source (`one of the bloggers`).
     #[serde(skip)]
     pub mention: String,
+    /// Evidence left out by `--max-evidence` (the best is kept); omitted when none.
+    #[serde(skip_serializing_if = "is_zero")]
+    pub more_evidence: usize,
+}
+
+fn is_zero(n: &usize) -> bool {
+    *n == 0
+}
+
+/// Keeps each speaker's `max` best pieces of evidence, counting the rest in
+/// `more_evidence`; the speaker's stance still reads all of it.
+pub fn cap_evidence(results: &mut [Attribution], max: usize) {
+    for s in results.iter_mut().flat_map(|a| &mut a.speakers) {
+        if s.evidence.len() > max {
+            s.more_evidence += s.evidence.len() - max;
+            s.evidence.truncate(max);
+        }
+    }
 }
 
 impl SpeakerSupport {
@@ -317,7 +335,11 @@ pub fn attribute<S: Scorer>(
         .collect()
 }
 
-fn attribute_one<S: Scorer>(claim: &Claim, index: &Index<S>, threshold: f64) -> Attribution {
+fn attribute_one<'a, S: Scorer>(
+    claim: &Claim,
+    index: &Index<'a, S>,
+    threshold: f64,
+) -> Attribution {
     let texts: Vec<&str> = std::iter::once(claim.claim.as_str())
         .chain(claim.phrasings.iter().map(String::as_str))
         .collect();
@@ -336,6 +358,9 @@ fn attribute_one<S: Scorer>(claim: &Claim, index: &Index<S>, threshold: f64) -> 
         .collect();
     let wordings = scorer.wordings(&prepared);
     let mut speakers: Vec<SpeakerSupport> = Vec::new();
+    // Each speaker's place in `speakers`: by name, or an unnamed source by
+    // its words, so grouping stays linear in the evidence.
+    let mut place: HashMap<(Option<&'a str>, &'a str), usize> = HashMap::new();
     for i in index.candidates(terms, &anchors, &wordings, &weights, threshold) {
         let i = i as usize;
         let cue = index.statements[i].cue.as_deref();
@@ -365,25 +390,29 @@ fn attribute_one<S: Scorer>(claim: &Claim, index: &Index<S>, threshold: f64) -> 
             matched: m.matched,
             via: st.via.clone(),
         };
-        let same = |s: &SpeakerSupport| match (&s.name, &st.speaker.name) {
-            (Some(a), Some(b)) => a == b,
-            (None, None) => s.mention == st.speaker.mention,
-            _ => false,
+        let who = match &st.speaker.name {
+            Some(n) => (Some(n.as_str()), ""),
+            None => (None, st.speaker.mention.as_str()),
         };
-        match speakers.iter_mut().find(|s| same(s)) {
-            Some(s) => {
+        match place.get(&who) {
+            Some(&k) => {
+                let s = &mut speakers[k];
                 if s.role.is_none() {
                     s.role.clone_from(&st.speaker.role);
                 }
                 s.evidence.push(evidence);
             }
-            None => speakers.push(SpeakerSupport {
-                name: st.speaker.name.clone(),
-                role: st.speaker.role.clone(),
-                stance: Stance::Supports,
-                evidence: vec![evidence],
-                mention: st.speaker.mention.clone(),
-            }),
+            None => {
+                place.insert(who, speakers.len());
+                speakers.push(SpeakerSupport {
+                    name: st.speaker.name.clone(),
+                    role: st.speaker.role.clone(),
+                    stance: Stance::Supports,
+                    evidence: vec![evidence],
+                    mention: st.speaker.mention.clone(),
+                    more_evidence: 0,
+                });
+            }
         }
     }
     for s in &mut speakers {
@@ -401,12 +430,13 @@ fn attribute_one<S: Scorer>(claim: &Claim, index: &Index<S>, threshold: f64) -> 
             _ => Stance::Mixed,
         };
     }
-    speakers.sort_by(|a, b| {
-        let best = |s: &SpeakerSupport| s.evidence.first().map_or(0.0, |e| e.score);
-        best(b)
-            .total_cmp(&best(a))
-            .then_with(|| a.label().cmp(&b.label()))
-    });
+    // Best evidence first, then by label; each label is built once.
+    let mut keyed: Vec<(f64, String, SpeakerSupport)> = speakers
+        .into_iter()
+        .map(|s| (s.evidence.first().map_or(0.0, |e| e.score), s.label(), s))
+        .collect();
+    keyed.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.cmp(&b.1)));
+    let speakers = keyed.into_iter().map(|(_, _, s)| s).collect();
     Attribution {
         id: claim.id.clone(),
         claim: claim.claim.clone(),

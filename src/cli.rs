@@ -150,7 +150,13 @@ pub struct AttributeArgs {
     /// Also list claims that nobody made.
     #[arg(long)]
     pub all: bool,
+    /// Pieces of evidence shown per speaker, best first; 0 shows all [default: 5].
+    #[arg(long, value_name = "N")]
+    pub max_evidence: Option<usize>,
 }
+
+/// Enough to cite; an archive can hold thousands of near-repeats.
+pub const DEFAULT_MAX_EVIDENCE: usize = 5;
 
 #[derive(Debug, clap::Args)]
 pub struct LintArgs {
@@ -304,9 +310,9 @@ fn progress_bar(total: u64) -> indicatif::ProgressBar {
         Some(total),
         indicatif::ProgressDrawTarget::stderr(),
     );
-    if let Ok(style) = indicatif::ProgressStyle::with_template(
-        "{bar:30} {msg}  {binary_bytes_per_sec}  eta {eta}",
-    ) {
+    if let Ok(style) =
+        indicatif::ProgressStyle::with_template("{bar:30} {msg}  {binary_bytes_per_sec}  eta {eta}")
+    {
         bar.set_style(style);
     }
     bar
@@ -405,6 +411,8 @@ pub struct AttributeConfig {
     pub format: Format,
     pub all: bool,
     pub width: Option<u16>,
+    /// Evidence kept per speaker; `None` keeps all.
+    pub max_evidence: Option<usize>,
 }
 
 /// A checked configuration: one variant per command.
@@ -480,6 +488,10 @@ impl Config {
             format: a.format.unwrap_or(Format::Table),
             all: a.all,
             width: table_width(),
+            max_evidence: match a.max_evidence.unwrap_or(DEFAULT_MAX_EVIDENCE) {
+                0 => None,
+                n => Some(n),
+            },
         }))
     }
 }
@@ -511,7 +523,10 @@ pub fn run(args: Args, io: &mut Io) -> Result<u8> {
         }
         Config::Attribute(cfg) => {
             let (mut runs, read) = cfg.matching.attribute(io, &[])?;
-            let results = runs.remove(0);
+            let mut results = runs.remove(0);
+            if let Some(max) = cfg.max_evidence {
+                attribute::cap_evidence(&mut results, max);
+            }
             io.write(&report::attributions(
                 &results, cfg.format, cfg.width, cfg.all,
             )?)?;

@@ -315,7 +315,7 @@ pub fn attributions(
 ) -> Result<String> {
     let matched = results.iter().filter(|a| !a.speakers.is_empty()).count();
     let nobody = results.len() - matched;
-    let footer = if all || nobody == 0 {
+    let mut footer = if all || nobody == 0 {
         format!("{matched} of {} claims attributed\n", results.len())
     } else {
         format!(
@@ -323,6 +323,16 @@ pub fn attributions(
             results.len()
         )
     };
+    let more: usize = results
+        .iter()
+        .flat_map(|a| &a.speakers)
+        .map(|s| s.more_evidence)
+        .sum();
+    if more > 0 {
+        footer.push_str(&format!(
+            "{more} weaker pieces of evidence not shown (--max-evidence 0 shows all)\n"
+        ));
+    }
     match format {
         Format::Json => json_pretty(results),
         Format::Jsonl => json_lines(results),
@@ -331,7 +341,7 @@ pub fn attributions(
                 "claim_id", "claim", "speaker", "role", "stance", "score", "kind", "source", "via",
                 "quote",
             ],
-            rows(results, true).into_iter().map(|r| {
+            rows(results, all).into_iter().map(|r| {
                 [
                     r.id, r.claim, &r.speaker, r.role, r.stance, &r.score, r.kind, &r.source,
                     r.via, r.quote,

@@ -323,3 +323,46 @@ fn a_path_that_is_not_utf8_is_read_and_shown_lossily() {
     );
     assert_eq!(st["speaker"]["name"], "Ola Berg");
 }
+
+#[test]
+fn evidence_is_capped_per_speaker_and_counted() {
+    // Eight documents quote the same speaker on the same point, among others.
+    let dir = corpus(40);
+    for i in 0..8 {
+        std::fs::write(
+            dir.path().join(format!("d{i}.txt")),
+            format!("\"The ferries to Kessel will run every hour,\" said Ines Varga on day {i}.\n"),
+        )
+        .unwrap();
+    }
+    let claims = dir.path().join("claims.yaml");
+    std::fs::write(
+        &claims,
+        "- id: ferries\n  claim: Ferries to Kessel run every hour\n",
+    )
+    .unwrap();
+    let d = dir.path().to_str().unwrap();
+    let c = claims.to_str().unwrap();
+    let speaker = |args: &[&str]| -> Value {
+        let mut all = vec!["attribute", "--claims", c, "--format", "json"];
+        all.extend_from_slice(args);
+        all.push(d);
+        let v: Value = serde_json::from_str(&stdout_of(&all)).unwrap();
+        v[0]["speakers"][0].clone()
+    };
+    let capped = speaker(&["--max-evidence", "3"]);
+    assert_eq!(capped["name"], "Ines Varga");
+    assert_eq!(capped["evidence"].as_array().unwrap().len(), 3);
+    assert_eq!(capped["more_evidence"], 5);
+    let default = speaker(&[]);
+    assert_eq!(default["evidence"].as_array().unwrap().len(), 5);
+    assert_eq!(default["more_evidence"], 3);
+    let all = speaker(&["--max-evidence", "0"]);
+    assert_eq!(all["evidence"].as_array().unwrap().len(), 8);
+    assert!(all.get("more_evidence").is_none(), "{all}");
+    let table = stdout_of(&["attribute", "--claims", c, "--max-evidence", "3", d]);
+    assert!(
+        table.ends_with("5 weaker pieces of evidence not shown (--max-evidence 0 shows all)\n"),
+        "{table}"
+    );
+}

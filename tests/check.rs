@@ -139,7 +139,10 @@ fn lock_writes_only_to_a_regular_file() {
             .success()
     );
     for target in ["pipe", "/dev/null"] {
-        let (code, _, err) = run(d.path(), &["lock", "--output", target, "--force", "articles"]);
+        let (code, _, err) = run(
+            d.path(),
+            &["lock", "--output", target, "--force", "articles"],
+        );
         assert_eq!(code, 2, "{target}");
         assert_eq!(
             err,

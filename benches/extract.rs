@@ -67,3 +67,67 @@ fn parallel(bencher: divan::Bencher) {
 fn new_extractor() -> Extractor {
     Extractor::default()
 }
+
+/// Hostile shapes, each one document, at two sizes: the time should double
+/// with the size (linear in bytes and in names), never quadruple.
+mod shapes {
+    use super::*;
+
+    /// Made-up names from syllables: `n` distinct ones, deterministic.
+    fn name(i: usize) -> String {
+        const SYL: [&str; 16] = [
+            "ka", "lo", "mi", "ra", "ten", "vos", "dri", "pel", "sun", "mar", "qui", "zen", "bo",
+            "fu", "ga", "ni",
+        ];
+        let mut s = String::new();
+        let mut x = i + 1;
+        while x > 0 {
+            s.push_str(SYL[x % 16]);
+            x /= 16;
+        }
+        let mut c = s.chars();
+        c.next()
+            .map_or(s.clone(), |f| f.to_uppercase().chain(c).collect())
+    }
+
+    fn doc(kind: &str, n: usize) -> Document {
+        let text = match kind {
+            // One line holding a whole transcript.
+            "one_paragraph" => (0..n)
+                .map(|i| format!("\u{201c}Point {i},\u{201d} he said. "))
+                .collect::<String>(),
+            // A new speaker in every paragraph, then a pronoun.
+            "many_names" => (0..n)
+                .map(|i| {
+                    format!(
+                        "{} {} met {}. \"Fine,\" he said.\n\n",
+                        name(i),
+                        name(i + n),
+                        name(i + 2 * n)
+                    )
+                })
+                .collect(),
+            // Thousands of bodies, each then described.
+            "many_bodies" => (0..n)
+                .map(|i| {
+                    format!(
+                        "The {} Dockers Union met {}. \"Fine,\" the union said.\n\n",
+                        name(i),
+                        name(i + n)
+                    )
+                })
+                .collect(),
+            _ => unreachable!(),
+        };
+        Document::new(kind, text)
+    }
+
+    #[divan::bench(args = ["one_paragraph", "many_names", "many_bodies"], consts = [10_000, 20_000], sample_count = 3, sample_size = 1)]
+    fn shape<const N: usize>(bencher: divan::Bencher, kind: &str) {
+        let d = doc(kind, N);
+        let extractor = Extractor::default();
+        bencher
+            .counter(BytesCount::new(d.text.len()))
+            .bench(|| extractor.document(&d).len());
+    }
+}

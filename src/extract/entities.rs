@@ -26,6 +26,38 @@ pub struct Entities {
     by_name: HashMap<String, usize>,
     /// Multi-word names by their last word, lowercase: `tokar` → Nazar Tokar.
     surnames: HashMap<String, Vec<usize>>,
+    /// Per type, (salient, entity) each time an entity of that type became
+    /// more salient, in that order: "he" looks back from the end instead of
+    /// over every name the document has given. Entries whose entity has
+    /// since moved on (or changed type) are stale and skipped.
+    recent: [Vec<(usize, usize)>; KINDS],
+    /// Every mention's entity, in order: the window that descriptions
+    /// ("the company", "the union") search once a document names more
+    /// entities than [`SCAN_WINDOW`].
+    touched: Vec<usize>,
+    /// Where in `touched` each entity was mentioned last.
+    last_touch: Vec<usize>,
+    /// Multi-word names by each of their words, lowercase and without a
+    /// plural or possessive `s` (`union` → Northgate Dockers' Union).
+    name_words: HashMap<String, Vec<usize>>,
+}
+
+/// A description looks among this many most recently mentioned entities
+/// (all of them in any article; a bound for transcripts and dumps naming
+/// thousands, so that cost stays linear in names).
+const SCAN_WINDOW: usize = 512;
+
+const KINDS: usize = 6;
+
+fn kind_slot(k: SpeakerType) -> usize {
+    match k {
+        SpeakerType::Person => 0,
+        SpeakerType::Organization => 1,
+        SpeakerType::Outlet => 2,
+        SpeakerType::Group => 3,
+        SpeakerType::Place => 4,
+        SpeakerType::Unknown => 5,
+    }
 }
 
 /// A one-word name typed as an organisation by default that may as well be
@@ -139,12 +171,22 @@ impl Entities {
                         .entry(surname.to_string())
                         .or_default()
                         .push(i);
+                    let mut words: Vec<String> = name
+                        .split_whitespace()
+                        .map(|w| lower(w.trim_end_matches(['\'', '’', 's'])).into_owned())
+                        .collect();
+                    words.sort_unstable();
+                    words.dedup();
+                    for w in words {
+                        self.name_words.entry(w).or_default().push(i);
+                    }
                 }
                 self.by_name.insert(key, i);
                 i
             }
         };
         let e = &mut self.list[i];
+        let before = (e.salient, e.kind);
         e.mentions += 1;
         if salient {
             e.salient = e.salient.max(pos + 1);
@@ -160,32 +202,107 @@ impl Entities {
         {
             e.kind = kind;
         }
+        self.note_salience(i, before);
+        self.touch(i);
         i
+    }
+
+    /// The entities a description may mean: all of them, or in a document
+    /// naming more than [`SCAN_WINDOW`], the most recently mentioned that
+    /// many. In no particular order: callers break ties by index.
+    fn scanned(&self) -> Box<dyn Iterator<Item = (usize, &Entity)> + '_> {
+        if self.list.len() <= SCAN_WINDOW {
+            return Box::new(self.list.iter().enumerate());
+        }
+        // An entity counts at its latest mention only, so each comes once.
+        Box::new(
+            self.touched
+                .iter()
+                .enumerate()
+                .rev()
+                .take(SCAN_WINDOW * 4)
+                .filter(move |&(at, &i)| self.last_touch[i] == at)
+                .take(SCAN_WINDOW)
+                .map(move |(_, &i)| (i, &self.list[i])),
+        )
     }
 
     pub fn spoke(&mut self, i: usize, pos: usize) {
         let e = &mut self.list[i];
+        let before = (e.salient, e.kind);
         e.spoke = e.spoke.max(pos + 1);
         e.salient = e.salient.max(pos + 1);
+        self.note_salience(i, before);
+        self.touch(i);
     }
 
-    fn most_salient(&self, kinds: &[SpeakerType], before: usize) -> Option<usize> {
-        self.most_salient_where(before, |e| kinds.contains(&e.kind))
+    fn touch(&mut self, i: usize) {
+        if self.last_touch.len() <= i {
+            self.last_touch.resize(i + 1, usize::MAX);
+        }
+        self.last_touch[i] = self.touched.len();
+        self.touched.push(i);
     }
 
-    /// The entity satisfying `pred` whose last salient mention is latest, not after `before`.
-    fn most_salient_where(&self, before: usize, pred: impl Fn(&Entity) -> bool) -> Option<usize> {
-        self.list
+    /// Logs entity `i` in [`Entities::recent`] when its salience or type changed.
+    fn note_salience(&mut self, i: usize, (salient, kind): (usize, SpeakerType)) {
+        let e = &self.list[i];
+        if e.salient > 0 && (e.salient, e.kind) != (salient, kind) {
+            // Kept sorted; positions arrive nearly in order, so this is a push.
+            let log = &mut self.recent[kind_slot(e.kind)];
+            let entry = (e.salient, i);
+            let at = log.len() - log.iter().rev().take_while(|&&x| x > entry).count();
+            log.insert(at, entry);
+        }
+    }
+
+    /// Salient entities of `kinds`, latest salient first (the highest index
+    /// first among equals), not after `before` and not before `floor`.
+    fn salient_back(
+        &self,
+        kinds: &[SpeakerType],
+        before: usize,
+        floor: usize,
+    ) -> impl Iterator<Item = usize> + '_ {
+        let mut cursors: Vec<(usize, usize)> = kinds
             .iter()
-            .enumerate()
-            .filter(|(_, e)| e.salient > 0 && e.salient <= before + 1 && pred(e))
-            .max_by_key(|(_, e)| e.salient)
-            .map(|(i, _)| i)
+            .map(|&k| (kind_slot(k), self.recent[kind_slot(k)].len()))
+            .collect();
+        let kinds = kinds.to_vec();
+        std::iter::from_fn(move || {
+            loop {
+                // The cursor whose next entry back is latest.
+                let (c, &(s, i)) = cursors
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, (_, at))| *at > 0)
+                    .map(|(c, &(slot, at))| (c, &self.recent[slot][at - 1]))
+                    .max_by_key(|(_, entry)| **entry)?;
+                if s < floor {
+                    return None;
+                }
+                cursors[c].1 -= 1;
+                let e = &self.list[i];
+                let fresh = e.salient == s && kinds.contains(&e.kind);
+                if fresh && s <= before + 1 {
+                    return Some(i);
+                }
+            }
+        })
+    }
+
+    /// The entity of `kinds` whose last salient mention is latest, not after `before`.
+    fn most_salient(&self, kinds: &[SpeakerType], before: usize) -> Option<usize> {
+        self.salient_back(kinds, before, 0).next()
     }
 
     /// The person most recently salient whose name does not rule out `sex`.
     fn most_salient_person(&self, sex: Sex, before: usize) -> Option<usize> {
-        self.most_salient_where(before, |e| {
+        // Within reach: `before - salient < PRONOUN_REACH`.
+        let floor = (before + 1).saturating_sub(PRONOUN_REACH);
+        let kinds = [SpeakerType::Person, SpeakerType::Organization];
+        self.salient_back(&kinds, before, floor).find(|&i| {
+            let e = &self.list[i];
             (e.kind == SpeakerType::Person || maybe_surname(e))
                 && before.saturating_sub(e.salient) < PRONOUN_REACH
                 && lexicon::sex_of(&e.name, e.role.as_deref()).is_none_or(|x| x == sex)
@@ -195,18 +312,14 @@ impl Entities {
     /// `the company`: the organisation that spoke last, else the one last named as a subject.
     fn topical_org(&self) -> Option<usize> {
         let spoke = self
-            .list
-            .iter()
-            .enumerate()
+            .scanned()
             .filter(|(_, e)| e.kind == SpeakerType::Organization && e.spoke > 0)
-            .max_by_key(|(_, e)| e.spoke)
+            .max_by_key(|&(i, e)| (e.spoke, i))
             .map(|(i, _)| i);
         spoke.or_else(|| {
-            self.list
-                .iter()
-                .enumerate()
+            self.scanned()
                 .filter(|(_, e)| e.kind == SpeakerType::Organization)
-                .max_by_key(|(_, e)| (e.salient, e.mentions))
+                .max_by_key(|&(i, e)| (e.salient, e.mentions, i))
                 .map(|(i, _)| i)
         })
     }
@@ -389,18 +502,16 @@ impl Entities {
         if head.len() < 4 || !(words::is_org_noun(head) || words::is_org_word(head)) {
             return None;
         }
-        self.list
+        let named = self.name_words.get(head.trim_end_matches('s'))?;
+        // The latest-named bodies with the word, at most a window of them.
+        named[named.len().saturating_sub(SCAN_WINDOW)..]
             .iter()
-            .enumerate()
+            .map(|&i| (i, &self.list[i]))
             .filter(|(_, e)| {
                 matches!(e.kind, SpeakerType::Organization | SpeakerType::Group)
-                    && e.name.contains(' ')
                     && e.salient <= before + 1
-                    && e.name.split_whitespace().any(|w| {
-                        lower(w.trim_end_matches(['\'', '’', 's'])) == head.trim_end_matches('s')
-                    })
             })
-            .max_by_key(|(_, e)| (e.salient, e.mentions))
+            .max_by_key(|&(i, e)| (e.salient, e.mentions, i))
             .map(|(i, _)| i)
     }
 
@@ -421,9 +532,7 @@ impl Entities {
             .filter(|w| !words::is_determiner(w) && w != "s")
             .map(|w| singular(&w))
             .collect();
-        self.list
-            .iter()
-            .enumerate()
+        self.scanned()
             .filter(|(_, e)| {
                 e.kind == SpeakerType::Person && e.salient > 0 && e.salient <= before + 1
             })
@@ -435,16 +544,14 @@ impl Entities {
                     .unwrap_or_default();
                 role.contains(&head) && wanted.iter().all(|w| role.contains(w))
             })
-            .max_by_key(|(_, e)| e.salient)
+            .max_by_key(|&(i, e)| (e.salient, i))
             .map(|(i, _)| i)
     }
 
     fn most_salient_any(&self, kinds: &[SpeakerType]) -> Option<usize> {
-        self.list
-            .iter()
-            .enumerate()
+        self.scanned()
             .filter(|(_, e)| kinds.contains(&e.kind))
-            .max_by_key(|(_, e)| (e.salient, e.mentions))
+            .max_by_key(|&(i, e)| (e.salient, e.mentions, i))
             .map(|(i, _)| i)
     }
 

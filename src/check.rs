@@ -314,7 +314,7 @@ pub fn read_lock(path: &str) -> Result<Lock> {
             "{path}: No such file or directory (run `whosaid lock` to make one)"
         )));
     }
-    let text = error::read_text(path)?;
+    let text = error::read_yaml(path)?;
     serde_yaml::from_str(&text).map_err(|e| error::yaml(path, &e))
 }
 

@@ -81,6 +81,40 @@ pub struct Claim {
     pub location: Location,
 }
 
+/// Longest claim or phrasing: a claim is a sentence, not an article.
+pub const MAX_CLAIM_CHARS: usize = 1000;
+/// Most phrasings (and keywords) one claim may list.
+pub const MAX_PHRASINGS: usize = 100;
+
+/// What `lint` should say of a claim that loads but will not work as meant:
+/// an id with spaces (awkward in CI output and locks), a claim with no
+/// content word (it can match nothing).
+pub fn lint_warnings(claims: &[Claim]) -> Vec<String> {
+    let mut out = Vec::new();
+    for c in claims {
+        if c.id.chars().any(char::is_whitespace) {
+            out.push(format!(
+                "{}: claim id '{}' has spaces; ids like '{}' read better in CI output",
+                c.location,
+                c.id,
+                c.id.split_whitespace().collect::<Vec<_>>().join("-")
+            ));
+        }
+        let content = c
+            .claim
+            .split(|ch: char| !ch.is_alphanumeric() && ch != '\'')
+            .filter(|w| !w.is_empty())
+            .any(|w| !crate::lexicon::words::is_stop_word(&w.to_lowercase()));
+        if !content {
+            out.push(format!(
+                "{}: claim '{}' has only stop words; it can match nothing",
+                c.location, c.id
+            ));
+        }
+    }
+    out
+}
+
 /// Loads every claim file under `paths` (files, or directories walked for
 /// `.yaml`/`.yml`, skipping the speaker registry). All errors are collected.
 pub fn load(paths: &[String]) -> Result<Vec<Claim>> {
@@ -102,7 +136,7 @@ pub fn load(paths: &[String]) -> Result<Vec<Claim>> {
     let mut claims = Vec::new();
     let mut errors = Vec::new();
     for file in &files {
-        match error::read_text(file).and_then(|text| parse(file, &text)) {
+        match error::read_yaml(file).and_then(|text| parse(file, &text)) {
             Ok(mut c) => claims.append(&mut c),
             Err(Error::Many(mut es)) => errors.append(&mut es),
             Err(e) => errors.push(e),
@@ -164,6 +198,24 @@ pub fn parse(path: &str, text: &str) -> Result<Vec<Claim>> {
             errors.push(at(format!("claim '{id}' has no `claim` text")));
             continue;
         };
+        let long = std::iter::once(&claim)
+            .chain(&raw.phrasings)
+            .find(|t| t.chars().count() > MAX_CLAIM_CHARS);
+        if let Some(t) = long {
+            errors.push(at(format!(
+                "claim '{id}': a wording of {} characters; at most {MAX_CLAIM_CHARS}",
+                t.chars().count()
+            )));
+            continue;
+        }
+        if raw.phrasings.len() > MAX_PHRASINGS || raw.keywords.len() > MAX_PHRASINGS {
+            errors.push(at(format!(
+                "claim '{id}': {} phrasings and {} keywords; at most {MAX_PHRASINGS} of each",
+                raw.phrasings.len(),
+                raw.keywords.len()
+            )));
+            continue;
+        }
         if let Some(t) = raw.threshold
             && !(0.0..=1.0).contains(&t)
         {
@@ -209,7 +261,7 @@ fn first_token_is_list(text: &str) -> bool {
     text.lines()
         .map(str::trim_start)
         .find(|l| !l.is_empty() && !l.starts_with('#') && *l != "---")
-        .is_some_and(|l| l.starts_with('-'))
+        .is_some_and(|l| l.starts_with('-') || l.starts_with('['))
 }
 
 /// Line and column of each claim entry (its `- ` item), in order. serde_yaml

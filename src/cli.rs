@@ -586,7 +586,11 @@ pub fn run(args: Args, io: &mut Io) -> Result<u8> {
             read
         }
         Config::Lint { paths, speakers } => {
-            io.write(&lint(&paths, speakers.as_deref())?)?;
+            let (report, warnings) = lint(&paths, speakers.as_deref())?;
+            for w in warnings {
+                io.warn(Warning::Other(w));
+            }
+            io.write(&report)?;
             Read::default()
         }
     };
@@ -595,7 +599,7 @@ pub fn run(args: Args, io: &mut Io) -> Result<u8> {
 
 /// Validates claim files, any speaker registry among them, and the
 /// registry given with `--speakers`.
-fn lint(paths: &[String], speakers: Option<&str>) -> Result<String> {
+fn lint(paths: &[String], speakers: Option<&str>) -> Result<(String, Vec<String>)> {
     let mut errors = Vec::new();
     let claims = match claims::load(paths) {
         Ok(c) => c,
@@ -632,15 +636,18 @@ fn lint(paths: &[String], speakers: Option<&str>) -> Result<String> {
         }
     }
     match errors.len() {
-        0 => Ok(format!(
-            "ok: {} claims, {} speaker {}\n",
-            claims.len(),
-            registries,
-            if registries == 1 {
-                "registry"
-            } else {
-                "registries"
-            }
+        0 => Ok((
+            format!(
+                "ok: {} claims, {} speaker {}\n",
+                claims.len(),
+                registries,
+                if registries == 1 {
+                    "registry"
+                } else {
+                    "registries"
+                }
+            ),
+            claims::lint_warnings(&claims),
         )),
         1 => Err(errors.remove(0)),
         _ => Err(Error::Many(errors)),

@@ -96,11 +96,22 @@ pub fn yaml(path: &str, err: &serde_yaml::Error) -> Error {
         Some(i) => text[..i].to_string(),
         None => text,
     };
-    // The position already says where; drop the crate's `verbs[0].forms: ` path.
+    // The position already says where; drop the crate's `verbs[0].forms: `
+    // or `.[1].expect.stance.Tony Blair: ` path, which names our internals.
     let message = match message.split_once(": ") {
-        Some((path, rest)) if !path.contains(char::is_whitespace) => rest.to_string(),
+        Some((path, rest)) if path.starts_with('.') || !path.contains(char::is_whitespace) => {
+            rest.to_string()
+        }
         _ => message,
     };
+    // Our schema's type names mean nothing to the user.
+    let message = message
+        .replace(
+            "expected struct Wrapped",
+            "expected a list of claims or `claims:`",
+        )
+        .replace("struct RawClaim", "a claim")
+        .replace("struct SpeakerEntry", "a speaker entry");
     match err.location() {
         Some(loc) => Error::Yaml {
             location: Location {
@@ -115,6 +126,95 @@ pub fn yaml(path: &str, err: &serde_yaml::Error) -> Error {
             message,
         },
     }
+}
+
+/// Largest YAML file whosaid reads (claims, registry, cues, lock).
+pub const MAX_YAML_BYTES: usize = 16 << 20;
+/// Deepest nesting a YAML file may have; claim files need four levels.
+pub const MAX_YAML_DEPTH: usize = 32;
+
+/// Rejects, before it is parsed, YAML that would cost far more than its size:
+/// anchors and aliases (an alias fan-out expands a few KB into gigabytes)
+/// and nesting beyond [`MAX_YAML_DEPTH`]. Syntax errors are left to the
+/// parser, which words them better.
+pub fn guard_yaml(path: &str, text: &str) -> Result<()> {
+    use saphyr_parser::{Event, Parser};
+    if text.len() > MAX_YAML_BYTES {
+        return Err(Error::Invalid {
+            path: path.to_string(),
+            message: format!(
+                "{} bytes; a YAML file may have at most {MAX_YAML_BYTES}",
+                text.len()
+            ),
+        });
+    }
+    let at = |span: saphyr_parser::Span, message: String| Error::Yaml {
+        location: Location {
+            path: path.to_string(),
+            line: span.start.line(),
+            column: span.start.col() + 1,
+        },
+        message,
+    };
+    let mut depth = 0usize;
+    for event in Parser::new_from_str(text) {
+        let (event, span) = match event {
+            Ok(e) => e,
+            // The scanner stops deep flow nesting itself; other syntax
+            // errors are the serde parser's to word.
+            Err(e) if e.info().contains("recursion limit") => {
+                let m = e.marker();
+                return Err(Error::Yaml {
+                    location: Location {
+                        path: path.to_string(),
+                        line: m.line(),
+                        column: m.col() + 1,
+                    },
+                    message: format!("nested more than {MAX_YAML_DEPTH} levels deep"),
+                });
+            }
+            Err(_) => return Ok(()),
+        };
+        let anchored = match &event {
+            Event::Alias(_) => {
+                return Err(at(
+                    span,
+                    "aliases (`*name`) are not allowed here; write the value out".to_string(),
+                ));
+            }
+            Event::SequenceStart(anchor, _) | Event::MappingStart(anchor, _) => {
+                depth += 1;
+                *anchor
+            }
+            Event::SequenceEnd | Event::MappingEnd => {
+                depth = depth.saturating_sub(1);
+                0
+            }
+            Event::Scalar(_, _, anchor, _) => *anchor,
+            _ => 0,
+        };
+        if anchored != 0 {
+            return Err(at(
+                span,
+                "anchors (`&name`) are not allowed here; write the value out".to_string(),
+            ));
+        }
+        if depth > MAX_YAML_DEPTH {
+            return Err(at(
+                span,
+                format!("nested more than {MAX_YAML_DEPTH} levels deep"),
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// Reads a YAML file the user owns, refusing shapes that would blow up
+/// ([`guard_yaml`]).
+pub fn read_yaml(path: &str) -> Result<String> {
+    let text = read_text(path)?;
+    guard_yaml(path, &text)?;
+    Ok(text)
 }
 
 /// Reads a UTF-8 text file the user owns (claims, cues, speakers).

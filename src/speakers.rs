@@ -39,7 +39,7 @@ pub struct Registry {
 impl Registry {
     /// Loads a registry file: a YAML list of entries, or a mapping with `speakers:`.
     pub fn load(path: &str) -> Result<Self> {
-        let text = error::read_text(path)?;
+        let text = error::read_yaml(path)?;
         Self::parse(path, &text)
     }
 

@@ -515,3 +515,95 @@ fn the_speakers_description_stands_for_we() {
         "{matched:?}"
     );
 }
+
+/// A claim file written to a scratch directory, linted.
+fn lint_text(text: &str) -> (i32, String) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("claims.yaml");
+    std::fs::write(&path, text).unwrap();
+    let out = whosaid()
+        .args(["lint", path.to_str().unwrap()])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    let p = format!("{}:", path.display());
+    (out.status.code().unwrap(), stderr.replace(&p, "FILE:"))
+}
+
+#[test]
+fn hostile_claim_files_are_refused_quickly_and_located() {
+    // An alias fan-out: nine aliases of nine aliases of … would expand to
+    // gigabytes.
+    let mut bomb = String::from("- id: a\n  claim: b\n  notes: &x lol\n");
+    bomb.push_str("  keywords: [*x, *x]\n");
+    assert_eq!(
+        lint_text(&bomb),
+        (
+            2,
+            "error: FILE:3:10: anchors (`&name`) are not allowed here; write the value out\n"
+                .to_string()
+        )
+    );
+    // 100,000 levels of flow nesting.
+    let deep = format!(
+        "- id: a\n  claim: b\n  keywords: {}{}\n",
+        "[".repeat(100_000),
+        "]".repeat(100_000)
+    );
+    let (code, err) = lint_text(&deep);
+    assert_eq!(code, 2);
+    assert!(err.starts_with("error: FILE:3:"), "{err}");
+    assert!(
+        err.ends_with(": nested more than 32 levels deep\n"),
+        "{err}"
+    );
+    // Block nesting too.
+    let mut nested = String::from("- id: a\n  claim: b\n  expect:\n");
+    for level in 0..40 {
+        nested.push_str(&format!("{}k{level}:\n", " ".repeat(4 + 2 * level)));
+    }
+    let (code, err) = lint_text(&nested);
+    assert_eq!(code, 2);
+    assert!(
+        err.ends_with(": nested more than 32 levels deep\n"),
+        "{err}"
+    );
+    // A megabyte of phrasings.
+    let big = format!(
+        "- id: a\n  claim: b\n  phrasings: [\"{}\"]\n",
+        "word ".repeat(200_000)
+    );
+    let (code, err) = lint_text(&big);
+    assert_eq!(code, 2);
+    assert_eq!(
+        err,
+        "error: FILE:1:3: claim 'a': a wording of 1000000 characters; at most 1000\n"
+    );
+}
+
+#[test]
+fn claim_file_messages_speak_the_users_terms() {
+    assert_eq!(lint_text("[]\n"), (0, String::new()));
+    let (code, err) = lint_text(
+        "- id: a\n  claim: ferries run\n  expect:\n    speakers: [Tony Blair]\n    stance:\n      Tony Blair: maybe\n",
+    );
+    assert_eq!(code, 2);
+    assert_eq!(
+        err,
+        "error: FILE:6:19: unknown variant `maybe`, expected one of `supports`, `contradicts`, `mixed`\n"
+    );
+    let (code, err) = lint_text("claims: 3\n");
+    assert_eq!(code, 2);
+    assert!(
+        !err.contains("Wrapped") && !err.contains("RawClaim"),
+        "{err}"
+    );
+    // Loads, but says what will not work as meant.
+    let (code, err) = lint_text("- id: my claim\n  claim: the of and\n");
+    assert_eq!(code, 0);
+    assert_eq!(
+        err,
+        "warning: FILE:1:3: claim id 'my claim' has spaces; ids like 'my-claim' read better in CI output\n\
+         warning: FILE:1:3: claim 'my claim' has only stop words; it can match nothing\n"
+    );
+}

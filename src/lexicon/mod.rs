@@ -113,7 +113,7 @@ impl Lexicon {
 
     /// Adds the verbs and outlets of a user cue file.
     pub fn extend_from_file(&mut self, path: &str) -> Result<()> {
-        let text = error::read_text(path)?;
+        let text = error::read_yaml(path)?;
         let file: LexiconFile = serde_yaml::from_str(&text).map_err(|e| error::yaml(path, &e))?;
         self.add(file);
         Ok(())

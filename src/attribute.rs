@@ -198,30 +198,36 @@ impl<'a, S: Scorer> Index<'a, S> {
         let doc_aliases: Vec<Vec<(String, String)>> =
             docs.iter().map(|d| d.aliases.clone()).collect();
         let prepared = scorer.prepare_statements(&texts, &doc_aliases);
-        let keyed: Vec<(Vec<String>, Vec<String>)> = (0..statements.len())
-            .into_par_iter()
-            .map(|i| scorer.statement_keys(&prepared, i))
-            .collect();
         let mut postings: HashMap<String, Vec<u32>> = HashMap::new();
         let mut df: HashMap<String, u32> = HashMap::new();
         let mut key_df: HashMap<String, u32> = HashMap::new();
         let nested = nested_in_another(statements);
         let mut distinct = 0;
-        for (i, (keys, words)) in keyed.into_iter().enumerate() {
-            for k in &keys {
-                postings.entry(k.clone()).or_default().push(i as u32);
-            }
-            // A quoted fragment inside a reported clause is the same words
-            // again: it is indexed, but not counted for how common a word is.
-            if nested[i] {
-                continue;
-            }
-            distinct += 1;
-            for k in keys {
-                *key_df.entry(k).or_default() += 1;
-            }
-            for w in words {
-                *df.entry(w).or_default() += 1;
+        // Keys are made in parallel a block at a time and merged as they
+        // come, so they are never all held at once.
+        const BLOCK: usize = 1 << 14;
+        for block in (0..statements.len()).step_by(BLOCK) {
+            let end = (block + BLOCK).min(statements.len());
+            let keyed: Vec<(Vec<String>, Vec<String>)> = (block..end)
+                .into_par_iter()
+                .map(|i| scorer.statement_keys(&prepared, i))
+                .collect();
+            for (i, (keys, words)) in (block..end).zip(keyed) {
+                for k in &keys {
+                    postings.entry(k.clone()).or_default().push(i as u32);
+                }
+                // A quoted fragment inside a reported clause is the same words
+                // again: it is indexed, but not counted for how common a word is.
+                if nested[i] {
+                    continue;
+                }
+                distinct += 1;
+                for k in keys {
+                    *key_df.entry(k).or_default() += 1;
+                }
+                for w in words {
+                    *df.entry(w).or_default() += 1;
+                }
             }
         }
         Index {

@@ -905,22 +905,30 @@ impl Scorer for Lexical {
         texts: &[StatementText],
         aliases: &[Vec<(String, String)>],
     ) -> LexicalStatements {
-        let tokenized: Vec<(Vec<Word>, Vec<Word>)> = texts
-            .par_iter()
-            .map(|t| (words(t.text), words(t.speaker)))
-            .collect();
         // One Info per distinct word: stems and lemmas are looked up once.
         let mut ids: HashMap<String, u32> = HashMap::new();
         let intern = |w: &str, ids: &mut HashMap<String, u32>| -> u32 {
+            if let Some(&id) = ids.get(w) {
+                return id;
+            }
             let next = ids.len() as u32;
-            *ids.entry(w.to_string()).or_insert(next)
+            ids.insert(w.to_string(), next);
+            next
         };
         let mut toks = Vec::with_capacity(texts.len());
         let mut speaker = Vec::with_capacity(texts.len());
-        for (ws, sp) in &tokenized {
-            let aside = asides(ws);
-            toks.push(
-                ws.iter()
+        // Words are made in parallel a block at a time and interned as they
+        // come: a corpus's words as strings are never all held at once.
+        const BLOCK: usize = 1 << 14;
+        for block in texts.chunks(BLOCK) {
+            let tokenized: Vec<(Vec<Word>, Vec<Word>)> = block
+                .par_iter()
+                .map(|t| (words(t.text), words(t.speaker)))
+                .collect();
+            for (ws, sp) in &tokenized {
+                let aside = asides(ws);
+                let mut ts: Vec<Tok> = ws
+                    .iter()
                     .zip(aside)
                     .map(|(w, aside)| Tok {
                         id: intern(&w.norm, &mut ids),
@@ -930,14 +938,16 @@ impl Scorer for Lexical {
                         capital: w.capital,
                         aside,
                     })
-                    .collect::<Vec<_>>(),
-            );
-            speaker.push(
-                sp.iter()
-                    .filter(|w| !w.stop)
-                    .map(|w| intern(&w.norm, &mut ids))
-                    .collect::<Vec<_>>(),
-            );
+                    .collect();
+                ts.shrink_to_fit();
+                toks.push(ts);
+                speaker.push(
+                    sp.iter()
+                        .filter(|w| !w.stop)
+                        .map(|w| intern(&w.norm, &mut ids))
+                        .collect::<Vec<_>>(),
+                );
+            }
         }
         let mut by_id: Vec<(&String, u32)> = ids.iter().map(|(w, &i)| (w, i)).collect();
         by_id.sort_unstable_by_key(|&(_, i)| i);

@@ -275,3 +275,42 @@ fn attribute_1000_claims_single_thread(bencher: divan::Bencher) {
         .counter(ItemsCount::new(claims.len()))
         .bench(|| pool.install(|| attribute::attribute(claims, index, DEFAULT_THRESHOLD)));
 }
+
+/// The statements repeated `times` over, each copy under other document
+/// names: an archive that many times the size, with the same word mix.
+fn replicated(times: usize) -> &'static [Statement] {
+    static COPIES: OnceLock<std::sync::Mutex<Vec<(usize, &'static [Statement])>>> = OnceLock::new();
+    let copies = COPIES.get_or_init(Default::default);
+    let mut copies = copies.lock().unwrap();
+    if let Some(&(_, s)) = copies.iter().find(|(t, _)| *t == times) {
+        return s;
+    }
+    let base = statements();
+    let mut all = Vec::with_capacity(base.len() * times);
+    for copy in 0..times {
+        all.extend(base.iter().map(|s| {
+            let mut s = s.clone();
+            if copy > 0 {
+                s.doc = format!("copy{copy}/{}", s.doc);
+            }
+            s
+        }));
+    }
+    let leaked: &'static [Statement] = Vec::leak(all);
+    copies.push((times, leaked));
+    leaked
+}
+
+/// 1,000 claims against the corpus's statements once, twice and four times
+/// over (about 356k, 713k and 1.4M statements), on rayon's pool: the time
+/// should grow with the statements, not faster. Each line's time divided by
+/// the first is the growth to compare with the size ratio.
+#[divan::bench(args = [1, 2, 4], sample_count = 1, sample_size = 1)]
+fn attribute_1000_claims_scaling(bencher: divan::Bencher, times: usize) {
+    let statements = replicated(times);
+    let index = Index::new(statements);
+    let claims = claims();
+    bencher
+        .counter(ItemsCount::new(claims.len()))
+        .bench(|| attribute::attribute(claims, &index, DEFAULT_THRESHOLD));
+}

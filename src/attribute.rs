@@ -80,17 +80,6 @@ fn is_zero(n: &usize) -> bool {
     *n == 0
 }
 
-/// Keeps each speaker's `max` best pieces of evidence, counting the rest in
-/// `more_evidence`; the speaker's stance still reads all of it.
-pub fn cap_evidence(results: &mut [Attribution], max: usize) {
-    for s in results.iter_mut().flat_map(|a| &mut a.speakers) {
-        if s.evidence.len() > max {
-            s.more_evidence += s.evidence.len() - max;
-            s.evidence.truncate(max);
-        }
-    }
-}
-
 impl SpeakerSupport {
     /// The name, or the unnamed source's words in brackets.
     pub fn label(&self) -> String {
@@ -335,16 +324,47 @@ pub fn attribute<S: Scorer>(
     index: &Index<S>,
     threshold: f64,
 ) -> Vec<Attribution> {
+    attribute_capped(claims, index, threshold, None)
+}
+
+/// Like [`attribute`], keeping each speaker's `max_evidence` best pieces of
+/// evidence (all when `None`) and counting the rest in `more_evidence`; the
+/// speaker's stance still reads all of it.
+pub fn attribute_capped<S: Scorer>(
+    claims: &[Claim],
+    index: &Index<S>,
+    threshold: f64,
+    max_evidence: Option<usize>,
+) -> Vec<Attribution> {
     claims
         .par_iter()
-        .map(|c| attribute_one(c, index, c.threshold.unwrap_or(threshold)))
+        .map(|c| attribute_one(c, index, c.threshold.unwrap_or(threshold), max_evidence))
         .collect()
+}
+
+/// Best first; equal scores in corpus order.
+fn sort_evidence(evidence: &mut [Evidence]) {
+    evidence.sort_by(|a, b| {
+        b.score
+            .total_cmp(&a.score)
+            .then_with(|| (&a.doc, a.start).cmp(&(&b.doc, b.start)))
+    });
+}
+
+/// Keeps a speaker's `max` best pieces of evidence, counting the rest.
+fn keep_best(s: &mut SpeakerSupport, max: usize) {
+    sort_evidence(&mut s.evidence);
+    if s.evidence.len() > max {
+        s.more_evidence += s.evidence.len() - max;
+        s.evidence.truncate(max);
+    }
 }
 
 fn attribute_one<'a, S: Scorer>(
     claim: &Claim,
     index: &Index<'a, S>,
     threshold: f64,
+    max_evidence: Option<usize>,
 ) -> Attribution {
     let texts: Vec<&str> = std::iter::once(claim.claim.as_str())
         .chain(claim.phrasings.iter().map(String::as_str))
@@ -367,6 +387,8 @@ fn attribute_one<'a, S: Scorer>(
     // Each speaker's place in `speakers`: by name, or an unnamed source by
     // its words, so grouping stays linear in the evidence.
     let mut place: HashMap<(Option<&'a str>, &'a str), usize> = HashMap::new();
+    // Per speaker: any supporting, any contradicting evidence (kept or not).
+    let mut stances: Vec<(bool, bool)> = Vec::new();
     for i in index.candidates(terms, &anchors, &wordings, &weights, threshold) {
         let i = i as usize;
         let cue = index.statements[i].cue.as_deref();
@@ -400,16 +422,18 @@ fn attribute_one<'a, S: Scorer>(
             Some(n) => (Some(n.as_str()), ""),
             None => (None, st.speaker.mention.as_str()),
         };
-        match place.get(&who) {
+        let k = match place.get(&who) {
             Some(&k) => {
                 let s = &mut speakers[k];
                 if s.role.is_none() {
                     s.role.clone_from(&st.speaker.role);
                 }
                 s.evidence.push(evidence);
+                k
             }
             None => {
                 place.insert(who, speakers.len());
+                stances.push((false, false));
                 speakers.push(SpeakerSupport {
                     name: st.speaker.name.clone(),
                     role: st.speaker.role.clone(),
@@ -418,17 +442,25 @@ fn attribute_one<'a, S: Scorer>(
                     mention: st.speaker.mention.clone(),
                     more_evidence: 0,
                 });
+                speakers.len() - 1
             }
+        };
+        let seen = &mut stances[k];
+        seen.0 |= m.stance == Stance::Supports;
+        seen.1 |= m.stance == Stance::Contradicts;
+        // Beyond the cap only the best are kept, pruned now and then so that
+        // an archive's thousand near-repeats never pile up.
+        if let Some(max) = max_evidence
+            && speakers[k].evidence.len() >= 2 * max.max(1)
+        {
+            keep_best(&mut speakers[k], max);
         }
     }
-    for s in &mut speakers {
-        s.evidence.sort_by(|a, b| {
-            b.score
-                .total_cmp(&a.score)
-                .then_with(|| (&a.doc, a.start).cmp(&(&b.doc, b.start)))
-        });
-        let supports = s.evidence.iter().any(|e| e.stance == Stance::Supports);
-        let contradicts = s.evidence.iter().any(|e| e.stance == Stance::Contradicts);
+    for (s, &(supports, contradicts)) in speakers.iter_mut().zip(&stances) {
+        match max_evidence {
+            Some(max) => keep_best(s, max),
+            None => sort_evidence(&mut s.evidence),
+        }
         s.stance = match (supports, contradicts) {
             (true, false) => Stance::Supports,
             (false, true) => Stance::Contradicts,

@@ -378,6 +378,7 @@ impl MatchConfig {
         &self,
         io: &mut Io,
         extra: &[f64],
+        max_evidence: Option<usize>,
     ) -> Result<(Vec<Vec<attribute::Attribution>>, Read)> {
         let (statements, read) = if self.statements.is_empty() {
             self.corpus.statements(io)?
@@ -398,7 +399,7 @@ impl MatchConfig {
         let index = Index::with(&statements, scorer);
         let runs = std::iter::once(self.threshold)
             .chain(extra.iter().copied())
-            .map(|t| attribute::attribute(&self.claims, &index, t))
+            .map(|t| attribute::attribute_capped(&self.claims, &index, t, max_evidence))
             .collect();
         Ok((runs, read))
     }
@@ -522,11 +523,8 @@ pub fn run(args: Args, io: &mut Io) -> Result<u8> {
             }
         }
         Config::Attribute(cfg) => {
-            let (mut runs, read) = cfg.matching.attribute(io, &[])?;
-            let mut results = runs.remove(0);
-            if let Some(max) = cfg.max_evidence {
-                attribute::cap_evidence(&mut results, max);
-            }
+            let (mut runs, read) = cfg.matching.attribute(io, &[], cfg.max_evidence)?;
+            let results = runs.remove(0);
             io.write(&report::attributions(
                 &results, cfg.format, cfg.width, cfg.all,
             )?)?;
@@ -540,7 +538,7 @@ pub fn run(args: Args, io: &mut Io) -> Result<u8> {
             // Read the lock first: a missing lock is an error, not drift.
             let locked = lock.as_deref().map(check::read_lock).transpose()?;
             // Scored at half the threshold too, to show a missing speaker's closest statement.
-            let (mut runs, read) = matching.attribute(io, &[matching.threshold / 2.0])?;
+            let (mut runs, read) = matching.attribute(io, &[matching.threshold / 2.0], None)?;
             if read.empty > 0 || read.docs == 0 {
                 return Err(Error::Message(
                     "no documents to check: a check over an empty corpus cannot pass".to_string(),
@@ -569,7 +567,7 @@ pub fn run(args: Args, io: &mut Io) -> Result<u8> {
             output,
             force,
         } => {
-            let (mut runs, read) = matching.attribute(io, &[])?;
+            let (mut runs, read) = matching.attribute(io, &[], None)?;
             let results = runs.remove(0);
             let lock = check::lock(&results);
             check::write_lock(&output, &check::render_lock(&lock)?, force)?;

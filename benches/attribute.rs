@@ -279,7 +279,8 @@ fn attribute_1000_claims_single_thread(bencher: divan::Bencher) {
 /// The statements repeated `times` over, each copy under other document
 /// names: an archive that many times the size, with the same word mix.
 fn replicated(times: usize) -> &'static [Statement] {
-    static COPIES: OnceLock<std::sync::Mutex<Vec<(usize, &'static [Statement])>>> = OnceLock::new();
+    type Copies = Vec<(usize, &'static [Statement])>;
+    static COPIES: OnceLock<std::sync::Mutex<Copies>> = OnceLock::new();
     let copies = COPIES.get_or_init(Default::default);
     let mut copies = copies.lock().unwrap();
     if let Some(&(_, s)) = copies.iter().find(|(t, _)| *t == times) {

@@ -54,10 +54,12 @@ pub struct Evidence {
     pub stance: Stance,
     /// (claim word, statement word, rule) triples.
     pub matched: Vec<Pair>,
-    /// Outlet the statement was given to (tables show it; JSON keeps the
-    /// documented evidence fields only).
-    #[serde(skip)]
+    /// The statement's speech verb or phrase, as `extract` gives it.
+    pub cue: Option<String>,
+    /// The outlet the statement was given to (`told Politico`).
     pub via: Option<String>,
+    /// How surely the statement's speaker was found: `extract`'s `confidence`.
+    pub speaker_confidence: f64,
 }
 
 /// A speaker tied to a claim.
@@ -68,8 +70,8 @@ pub struct SpeakerSupport {
     pub role: Option<String>,
     pub stance: Stance,
     pub evidence: Vec<Evidence>,
-    /// The words in the text for an unnamed source (`one of the bloggers`).
-    #[serde(skip)]
+    /// The words in the text at the speaker's first cue (`one of the
+    /// bloggers` for an unnamed source).
     pub mention: String,
     /// Evidence left out by `--max-evidence` (the best is kept); omitted when none.
     #[serde(skip_serializing_if = "is_zero")]
@@ -416,7 +418,9 @@ fn attribute_one<'a, S: Scorer>(
             confidence: Confidence::of(m.score, threshold),
             stance: m.stance,
             matched: m.matched,
+            cue: st.cue.clone(),
             via: st.via.clone(),
+            speaker_confidence: st.confidence,
         };
         let who = match &st.speaker.name {
             Some(n) => (Some(n.as_str()), ""),

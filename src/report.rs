@@ -238,11 +238,25 @@ pub fn excerpt(quote: &str, matched: &[&str], max: usize) -> String {
     format!("…{}", shorten(&flat[start..], max.saturating_sub(1)))
 }
 
-/// Escapes text for a Markdown table cell.
+/// Escapes text for a Markdown table cell, so that a quote pasted into a
+/// CMS reads as written: Markdown punctuation is backslash-escaped, HTML's
+/// `<`, `>` and `&` become entities, and a line break becomes a space.
 pub fn md(s: &str) -> String {
-    s.replace('\\', "\\\\")
-        .replace('|', "\\|")
-        .replace('\n', " ")
+    let mut out = String::with_capacity(s.len() + 8);
+    for c in s.chars() {
+        match c {
+            '\\' | '|' | '*' | '_' | '`' | '[' | ']' | '#' | '~' => {
+                out.push('\\');
+                out.push(c);
+            }
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '&' => out.push_str("&amp;"),
+            '\n' | '\r' => out.push(' '),
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 /// One row of a citation table: a claim, a speaker, one piece of evidence.
@@ -255,6 +269,8 @@ struct Row<'a> {
     score: String,
     kind: &'a str,
     source: String,
+    doc: &'a str,
+    line: String,
     via: &'a str,
     quote: &'a str,
     /// Statement words that matched the claim, to centre the excerpt.
@@ -275,6 +291,8 @@ fn rows(results: &[Attribution], all: bool) -> Vec<Row<'_>> {
                 score: String::new(),
                 kind: "",
                 source: String::new(),
+                doc: "",
+                line: String::new(),
                 via: "",
                 quote: "",
                 matched: Vec::new(),
@@ -295,6 +313,8 @@ fn rows(results: &[Attribution], all: bool) -> Vec<Row<'_>> {
                     },
                     kind: e.kind.as_str(),
                     source: format!("{}:{}", e.doc, e.line),
+                    doc: &e.doc,
+                    line: e.line.to_string(),
                     via: e.via.as_deref().unwrap_or(""),
                     quote: &e.content,
                     matched: e.matched.iter().map(|p| p.1.as_str()).collect(),
@@ -338,12 +358,12 @@ pub fn attributions(
         Format::Jsonl => json_lines(results),
         Format::Csv => csv_table(
             [
-                "claim_id", "claim", "speaker", "role", "stance", "score", "kind", "source", "via",
-                "quote",
+                "claim_id", "claim", "speaker", "role", "stance", "score", "kind", "doc", "line",
+                "via", "quote",
             ],
             rows(results, all).into_iter().map(|r| {
                 [
-                    r.id, r.claim, &r.speaker, r.role, r.stance, &r.score, r.kind, &r.source,
+                    r.id, r.claim, &r.speaker, r.role, r.stance, &r.score, r.kind, r.doc, &r.line,
                     r.via, r.quote,
                 ]
                 .map(str::to_string)
@@ -357,7 +377,7 @@ pub fn attributions(
             for r in rows(results, all) {
                 out.push_str(&format!(
                     "| {} | {} | {} | {} | {} | {} | {} | {} |\n",
-                    md(r.id),
+                    claim_cell(r.id, r.claim),
                     md(&r.speaker),
                     md(r.role),
                     r.stance,
@@ -404,6 +424,11 @@ pub fn attributions(
             Ok(format!("{table}\n{footer}"))
         }
     }
+}
+
+/// A Markdown claim cell: its wording, then its id to find it by.
+fn claim_cell(id: &str, claim: &str) -> String {
+    format!("{} (`{}`)", md(claim), id.replace('`', "'"))
 }
 
 fn source_via(source: &str, via: &str) -> String {

@@ -214,20 +214,26 @@ fn json_has_exactly_the_documented_fields() {
     };
     assert_eq!(keys(&results[0]), ["claim", "id", "speakers"]);
     let speaker = &results[0]["speakers"][0];
-    assert_eq!(keys(speaker), ["evidence", "name", "role", "stance"]);
+    assert_eq!(
+        keys(speaker),
+        ["evidence", "mention", "name", "role", "stance"]
+    );
     assert_eq!(
         keys(&speaker["evidence"][0]),
         [
             "confidence",
             "content",
+            "cue",
             "doc",
             "end",
             "kind",
             "line",
             "matched",
             "score",
+            "speaker_confidence",
             "stance",
-            "start"
+            "start",
+            "via"
         ]
     );
     // Weak just above the threshold, strong well above it.

@@ -338,9 +338,36 @@ pub fn attribute_capped<S: Scorer>(
     threshold: f64,
     max_evidence: Option<usize>,
 ) -> Vec<Attribution> {
-    claims
+    attribute_at(claims, index, &[threshold], max_evidence)
+        .pop()
+        .unwrap_or_default()
+}
+
+/// Attribution at each of `thresholds` (where a claim sets none of its
+/// own), from one scoring pass at the lowest: a statement's score does not
+/// depend on the threshold, so each result is the lowest's hits filtered.
+pub fn attribute_at<S: Scorer>(
+    claims: &[Claim],
+    index: &Index<S>,
+    thresholds: &[f64],
+    max_evidence: Option<usize>,
+) -> Vec<Vec<Attribution>> {
+    let per_claim: Vec<Vec<Attribution>> = claims
         .par_iter()
-        .map(|c| attribute_one(c, index, c.threshold.unwrap_or(threshold), max_evidence))
+        .map(|c| {
+            let at: Vec<f64> = thresholds
+                .iter()
+                .map(|&t| c.threshold.unwrap_or(t))
+                .collect();
+            let low = at.iter().copied().fold(f64::INFINITY, f64::min);
+            let found = hits(c, index, low);
+            at.iter()
+                .map(|&t| group(c, index, &found, t, max_evidence))
+                .collect()
+        })
+        .collect();
+    (0..thresholds.len())
+        .map(|k| per_claim.iter().map(|runs| runs[k].clone()).collect())
         .collect()
 }
 
@@ -362,12 +389,14 @@ fn keep_best(s: &mut SpeakerSupport, max: usize) {
     }
 }
 
-fn attribute_one<'a, S: Scorer>(
-    claim: &Claim,
-    index: &Index<'a, S>,
-    threshold: f64,
-    max_evidence: Option<usize>,
-) -> Attribution {
+/// A statement that matches a claim at some threshold, before grouping.
+struct Hit {
+    statement: usize,
+    m: matcher::Match,
+}
+
+/// The statements matching `claim` at `threshold`, in statement order.
+fn hits<S: Scorer>(claim: &Claim, index: &Index<'_, S>, threshold: f64) -> Vec<Hit> {
     let texts: Vec<&str> = std::iter::once(claim.claim.as_str())
         .chain(claim.phrasings.iter().map(String::as_str))
         .collect();
@@ -385,12 +414,7 @@ fn attribute_one<'a, S: Scorer>(
         .map(|&t| terms[t].info.norm.as_str())
         .collect();
     let wordings = scorer.wordings(&prepared);
-    let mut speakers: Vec<SpeakerSupport> = Vec::new();
-    // Each speaker's place in `speakers`: by name, or an unnamed source by
-    // its words, so grouping stays linear in the evidence.
-    let mut place: HashMap<(Option<&'a str>, &'a str), usize> = HashMap::new();
-    // Per speaker: any supporting, any contradicting evidence (kept or not).
-    let mut stances: Vec<(bool, bool)> = Vec::new();
+    let mut out = Vec::new();
     for i in index.candidates(terms, &anchors, &wordings, &weights, threshold) {
         let i = i as usize;
         let cue = index.statements[i].cue.as_deref();
@@ -406,6 +430,29 @@ fn attribute_one<'a, S: Scorer>(
         if m.score < threshold || !anchored {
             continue;
         }
+        out.push(Hit { statement: i, m });
+    }
+    out
+}
+
+/// Groups the hits scoring at least `threshold` per speaker, into the result
+/// every format renders; each speaker keeps `max_evidence` pieces (all when
+/// `None`).
+fn group<'a, S: Scorer>(
+    claim: &Claim,
+    index: &Index<'a, S>,
+    hits: &[Hit],
+    threshold: f64,
+    max_evidence: Option<usize>,
+) -> Attribution {
+    let mut speakers: Vec<SpeakerSupport> = Vec::new();
+    // Each speaker's place in `speakers`: by name, or an unnamed source by
+    // its words, so grouping stays linear in the evidence.
+    let mut place: HashMap<(Option<&'a str>, &'a str), usize> = HashMap::new();
+    // Per speaker: any supporting, any contradicting evidence (kept or not).
+    let mut stances: Vec<(bool, bool)> = Vec::new();
+    for Hit { statement: i, m } in hits.iter().filter(|h| h.m.score >= threshold) {
+        let i = *i;
         let st = &index.statements[i];
         let evidence = Evidence {
             doc: st.doc.clone(),
@@ -417,7 +464,7 @@ fn attribute_one<'a, S: Scorer>(
             score: (m.score * 100.0).round() / 100.0,
             confidence: Confidence::of(m.score, threshold),
             stance: m.stance,
-            matched: m.matched,
+            matched: m.matched.clone(),
             cue: st.cue.clone(),
             via: st.via.clone(),
             speaker_confidence: st.confidence,

@@ -3,7 +3,7 @@
 
 use std::io::Write;
 
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{Parser, Subcommand};
 
 use crate::attribute::{self, Index};
 use crate::check;
@@ -13,7 +13,7 @@ use crate::error::{Error, Result};
 use crate::extract::Extractor;
 use crate::lexicon::Lexicon;
 use crate::matcher::Lexical;
-use crate::report;
+use crate::report::{self, CheckFormat, Format};
 use crate::saved;
 use crate::speakers::{self, Registry};
 
@@ -46,13 +46,6 @@ pub enum Command {
     Check(CheckArgs),
     /// Pin the current evidence of every claim in a lockfile.
     Lock(LockArgs),
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum CheckFormat {
-    Table,
-    Json,
-    Junit,
 }
 
 /// The claims-and-corpus flags `attribute`, `check` and `lock` share.
@@ -96,15 +89,6 @@ pub struct LockArgs {
     /// Overwrite a file that is not a whosaid lock.
     #[arg(long)]
     pub force: bool,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum Format {
-    Table,
-    Jsonl,
-    Json,
-    Csv,
-    Markdown,
 }
 
 #[derive(Debug, Default, clap::Args)]
@@ -397,10 +381,11 @@ impl MatchConfig {
         };
         let scorer = Lexical::new(&self.corpus.extractor.registry.alias_groups());
         let index = Index::with(&statements, scorer);
-        let runs = std::iter::once(self.threshold)
+        // One scoring pass serves every threshold asked for.
+        let thresholds: Vec<f64> = std::iter::once(self.threshold)
             .chain(extra.iter().copied())
-            .map(|t| attribute::attribute_capped(&self.claims, &index, t, max_evidence))
             .collect();
+        let runs = attribute::attribute_at(&self.claims, &index, &thresholds, max_evidence);
         Ok((runs, read))
     }
 }

@@ -5,9 +5,26 @@ use comfy_table::{ColumnConstraint, ContentArrangement, Table, Width, presets};
 
 use crate::attribute::{Attribution, Confidence};
 use crate::check::{Drift, DriftKind, Report};
-use crate::cli::Format;
 use crate::error::{Error, Result};
 use crate::model::Statement;
+
+/// The formats statements and citation tables are written in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    Table,
+    Jsonl,
+    Json,
+    Csv,
+    Markdown,
+}
+
+/// The formats of a `check` report.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum CheckFormat {
+    Table,
+    Json,
+    Junit,
+}
 
 /// Longest content shown in a table cell before it is shortened with `…`.
 const TABLE_CONTENT_CHARS: usize = 100;
@@ -513,8 +530,7 @@ pub fn drift_line(d: &Drift) -> String {
 }
 
 /// Renders a check report: readable text, JSON, or JUnit XML.
-pub fn check(report: &Report, format: crate::cli::CheckFormat) -> Result<String> {
-    use crate::cli::CheckFormat;
+pub fn check(report: &Report, format: CheckFormat) -> Result<String> {
     match format {
         CheckFormat::Json => json_pretty(report),
         CheckFormat::Table => {

@@ -76,9 +76,12 @@ pub fn statements(list: &[Statement], format: Format, width: Option<u16>) -> Res
                 ColumnConstraint::UpperBoundary(Width::Fixed(14)),
                 ColumnConstraint::LowerBoundary(Width::Percentage(35)),
             ]);
+            // Paths wrap after a `/`: their column holds at most 30% of
+            // what borders and padding leave, never less than 20% of the table.
+            let narrow = (usize::from(table.width().unwrap_or(120)) / 5).max(8);
             for st in list {
                 table.add_row([
-                    format!("{}:{}", st.doc, st.line),
+                    wrap_at_joints(&format!("{}:{}", st.doc, st.line), narrow),
                     speaker_label(st),
                     st.kind.as_str().to_string(),
                     st.cue.clone().unwrap_or_default(),
@@ -422,6 +425,10 @@ pub fn attributions(
                 ColumnConstraint::UpperBoundary(Width::Percentage(20)),
                 ColumnConstraint::LowerBoundary(Width::Percentage(25)),
             ]);
+            // Ids and paths wrap after a `-` or `/`, not mid-word. Their
+            // columns hold a fifth of what borders and padding leave, which
+            // is never less than 15% of the table.
+            let narrow = (usize::from(table.width().unwrap_or(120)) * 3 / 20).max(8);
             for r in rows(results, all) {
                 let speaker = if r.role.is_empty() {
                     r.speaker.clone()
@@ -429,18 +436,49 @@ pub fn attributions(
                     format!("{} ({})", r.speaker, r.role)
                 };
                 table.add_row([
-                    r.id.to_string(),
+                    wrap_at_joints(r.id, narrow),
                     speaker,
                     r.stance.to_string(),
                     r.score.clone(),
                     r.kind.to_string(),
-                    source_via(&r.source, r.via),
+                    wrap_at_joints(&source_via(&r.source, r.via), narrow),
                     excerpt(r.quote, &r.matched, TABLE_CONTENT_CHARS),
                 ]);
             }
             Ok(format!("{table}\n{footer}"))
         }
     }
+}
+
+/// Breaks `s` into lines of at most `max` characters after a `-`, `/` or
+/// space, so that a table never cuts `pension-deal` or `harbour.txt` in two
+/// (a piece longer than `max` is left whole for the table to split).
+pub fn wrap_at_joints(s: &str, max: usize) -> String {
+    let mut pieces: Vec<&str> = Vec::new();
+    let mut start = 0;
+    for (i, c) in s.char_indices() {
+        if matches!(c, '-' | '/' | ' ') {
+            pieces.push(&s[start..i + c.len_utf8()]);
+            start = i + c.len_utf8();
+        }
+    }
+    pieces.push(&s[start..]);
+    let mut out = String::with_capacity(s.len() + 4);
+    let mut line = 0;
+    for p in pieces.into_iter().filter(|p| !p.is_empty()) {
+        let n = p.chars().count();
+        if line > 0 && line + n.min(max) > max + usize::from(p.ends_with(' ')) {
+            // A space that ends the line is the break itself.
+            if out.ends_with(' ') {
+                out.pop();
+            }
+            out.push('\n');
+            line = 0;
+        }
+        out.push_str(p);
+        line += n;
+    }
+    out
 }
 
 /// A Markdown claim cell: its wording, then its id to find it by.
@@ -596,6 +634,36 @@ fn xml(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn ids_and_paths_wrap_at_their_joints() {
+        assert_eq!(
+            wrap_at_joints("harbour-cannot-survive", 21),
+            "harbour-cannot-\nsurvive"
+        );
+        assert_eq!(
+            wrap_at_joints("tests/fixtures/articles/harbour.txt:5", 21),
+            "tests/fixtures/\narticles/\nharbour.txt:5"
+        );
+        assert_eq!(wrap_at_joints("short-id", 21), "short-id");
+        // A piece longer than the column is left whole.
+        assert_eq!(
+            wrap_at_joints("a-supercalifragilisticexpialidocious", 10),
+            "a-\nsupercalifragilisticexpialidocious"
+        );
+        assert_eq!(
+            wrap_at_joints("doc.txt:3 (via Coastal Herald)", 16),
+            "doc.txt:3 (via\nCoastal Herald)"
+        );
+    }
+
+    #[test]
+    fn markdown_cells_keep_quotes_verbatim() {
+        assert_eq!(
+            md("a *b* <b>c</b> | d_e & f\ng"),
+            "a \\*b\\* &lt;b&gt;c&lt;/b&gt; \\| d\\_e &amp; f g"
+        );
+    }
 
     #[test]
     fn excerpt_starts_near_the_match() {

@@ -100,11 +100,11 @@ fn expand(rng: &mut Rng, tpl: &str) -> String {
         match &rest[i + 1..j] {
             "'" => out.push('\''),
             "dash" => out.push_str(" - "),
-            "org" | "Org" => out.push_str(rng.pick(ORGS)),
-            "outlet" => out.push_str(rng.pick(OUTLETS)),
-            "place" => out.push_str(rng.pick(PLACES)),
+            "org" | "Org" => out.push_str(rng.pick(&ORGS)),
+            "outlet" => out.push_str(rng.pick(&OUTLETS)),
+            "place" => out.push_str(rng.pick(&PLACES)),
             "topic" | "topic_cap" => {
-                let t = rng.pick(TOPICS).0;
+                let t = rng.pick(&TOPICS).0;
                 let t = expand(rng, t);
                 out.push_str(&t);
             }
@@ -112,13 +112,13 @@ fn expand(rng: &mut Rng, tpl: &str) -> String {
             "few" => out.push_str(&rng.range(2, 25).to_string()),
             "pct" => out.push_str(&rng.range(1, 95).to_string()),
             "year" => out.push_str(&rng.range(2008, 2025).to_string()),
-            "day" => out.push_str(rng.pick(DAYS)),
+            "day" => out.push_str(rng.pick(&DAYS)),
             "date" => {
-                let m = rng.pick(MONTHS);
+                let m = rng.pick(&MONTHS);
                 out.push_str(&format!("{m} {}", rng.range(1, 28)));
             }
-            "person" | "Person_pos" => out.push_str(rng.pick(SURNAMES)),
-            "scare" => out.push_str(rng.pick(PARTIAL_NOUNS)),
+            "person" | "Person_pos" => out.push_str(rng.pick(&SURNAMES)),
+            "scare" => out.push_str(rng.pick(&PARTIAL_NOUNS)),
             other => panic!("unknown placeholder {{{other}}}"),
         }
         rest = &rest[j + 1..];
@@ -133,23 +133,23 @@ fn corpus_phrase(rng: &mut Rng) -> String {
         // A reported clause, as in `X noted that CLAUSE`.
         0..=5 => format!(
             "{} {}{}",
-            rng.pick(SUBJECTS),
-            rng.pick(PREDICATES),
-            rng.pick(TAILS)
+            rng.pick(&SUBJECTS),
+            rng.pick(&PREDICATES),
+            rng.pick(&TAILS)
         ),
         // A stock quote sentence.
-        6..=8 => format!("{}{}", rng.pick(QUOTE_OPENERS), rng.pick(QUOTE_SENTENCES)),
+        6..=8 => format!("{}{}", rng.pick(&QUOTE_OPENERS), rng.pick(&QUOTE_SENTENCES)),
         // A generated quote: subject and predicate.
-        9..=10 => format!("{} {}", rng.pick(QUOTE_SUBJECTS), rng.pick(PREDICATES)),
+        9..=10 => format!("{} {}", rng.pick(&QUOTE_SUBJECTS), rng.pick(&PREDICATES)),
         // A partial-quote judgement about a topic.
         11..=12 => format!(
             "{{topic}} is {} {}",
-            indefinite(rng.pick(PARTIAL_NOUNS)),
-            rng.pick(PARTIAL_NOUNS)
+            indefinite(rng.pick(&PARTIAL_NOUNS)),
+            rng.pick(&PARTIAL_NOUNS)
         ),
-        13 => format!("{{topic}} is {}", rng.pick(ADJECTIVES)),
+        13 => format!("{{topic}} is {}", rng.pick(&ADJECTIVES)),
         // Narrative (unattributed in the corpus).
-        _ => rng.pick(NARRATIVE).to_string(),
+        _ => rng.pick(&NARRATIVE).to_string(),
     };
     expand(rng, &tpl)
 }
@@ -157,12 +157,12 @@ fn corpus_phrase(rng: &mut Rng) -> String {
 /// One to three consecutive words from an unrelated pool phrase.
 fn snippet(rng: &mut Rng) -> String {
     let src = match rng.below(6) {
-        0 => rng.pick(PREDICATES),
-        1 => rng.pick(QUOTE_SENTENCES),
-        2 => rng.pick(NARRATIVE),
-        3 => rng.pick(ADJECTIVES),
-        4 => rng.pick(PARTIAL_NOUNS),
-        _ => rng.pick(TOPICS).0,
+        0 => rng.pick(&PREDICATES),
+        1 => rng.pick(&QUOTE_SENTENCES),
+        2 => rng.pick(&NARRATIVE),
+        3 => rng.pick(&ADJECTIVES),
+        4 => rng.pick(&PARTIAL_NOUNS),
+        _ => rng.pick(&TOPICS).0,
     };
     let src = expand(rng, src);
     let ws: Vec<&str> = src.split_whitespace().collect();
@@ -209,7 +209,7 @@ fn claim_text(rng: &mut Rng, len: usize) -> String {
         90..=99 => {
             // Keep one corpus word among the foreign ones.
             let i = rng.below(len);
-            words[i] = rng.pick(SUBJECTS).to_string();
+            words[i] = rng.pick(&SUBJECTS).to_string();
             0
         }
         _ => 0,

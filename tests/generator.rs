@@ -163,7 +163,14 @@ fn pools_are_big_enough() {
     assert!(ORGS.len() >= 50);
     assert!(OUTLETS.len() >= 30);
     assert!(ROLES.len() >= 50);
-    for pool in [MALE_FIRST, FEMALE_FIRST, SURNAMES, ORGS, OUTLETS, ROLES] {
+    for pool in [
+        &*MALE_FIRST,
+        &*FEMALE_FIRST,
+        &*SURNAMES,
+        &*ORGS,
+        &*OUTLETS,
+        &*ROLES,
+    ] {
         let distinct: HashSet<_> = pool.iter().collect();
         assert_eq!(distinct.len(), pool.len(), "duplicates in a pool");
     }

@@ -236,8 +236,8 @@ impl<'r> Article<'r> {
             para_sep: if rng.chance(50) { "\n" } else { "\n\n" },
             punct_outside: rng.chance(10),
         };
-        let topic = rng.pick(TOPICS);
-        let outlet = rng.pick(OUTLETS);
+        let topic = rng.pick(&TOPICS);
+        let outlet = rng.pick(&OUTLETS);
         let target = rng.range(MIN_DOC, MAX_DOC);
         let mut art = Article {
             rng,
@@ -252,19 +252,19 @@ impl<'r> Article<'r> {
         for _ in 0..n {
             let female = art.rng.chance(45);
             let first = if female {
-                art.rng.pick(FEMALE_FIRST)
+                art.rng.pick(&FEMALE_FIRST)
             } else {
-                art.rng.pick(MALE_FIRST)
+                art.rng.pick(&MALE_FIRST)
             };
-            let last = art.rng.pick(SURNAMES);
+            let last = art.rng.pick(&SURNAMES);
             let title = if art.rng.chance(12) {
-                Some(art.rng.pick(TITLES))
+                Some(art.rng.pick(&TITLES))
             } else {
                 None
             };
-            let role_tpl = art.rng.pick(ROLES);
+            let role_tpl = art.rng.pick(&ROLES);
             let role = art.expand(role_tpl);
-            let rel_tpl = art.rng.pick(RELATIVES);
+            let rel_tpl = art.rng.pick(&RELATIVES);
             let relative = art.expand(rel_tpl);
             art.cast.push(Person {
                 first,
@@ -303,16 +303,16 @@ impl<'r> Article<'r> {
         match key {
             "'" => out.push_str(self.style.apos),
             "dash" => out.push_str(self.style.dash),
-            "org" => out.push_str(self.rng.pick(ORGS)),
-            "Org" => out.push_str(&capitalize(self.rng.pick(ORGS))),
-            "outlet" => out.push_str(self.rng.pick(OUTLETS)),
-            "place" => out.push_str(self.rng.pick(PLACES)),
+            "org" => out.push_str(self.rng.pick(&ORGS)),
+            "Org" => out.push_str(&capitalize(self.rng.pick(&ORGS))),
+            "outlet" => out.push_str(self.rng.pick(&OUTLETS)),
+            "place" => out.push_str(self.rng.pick(&PLACES)),
             "topic" => {
                 // Mostly the article's own topic, sometimes another one.
                 let t = if self.rng.chance(75) {
                     self.topic.0
                 } else {
-                    self.rng.pick(TOPICS).0
+                    self.rng.pick(&TOPICS).0
                 };
                 let t = self.expand(t);
                 out.push_str(&t);
@@ -330,9 +330,9 @@ impl<'r> Article<'r> {
                 };
                 out.push_str(&n.to_string());
             }
-            "day" => out.push_str(self.rng.pick(DAYS)),
+            "day" => out.push_str(self.rng.pick(&DAYS)),
             "date" => {
-                let m = self.rng.pick(MONTHS);
+                let m = self.rng.pick(&MONTHS);
                 let d = self.rng.range(1, 28);
                 out.push_str(m);
                 out.push(' ');
@@ -351,7 +351,7 @@ impl<'r> Article<'r> {
                 }
             }
             "scare" => {
-                let w = self.rng.pick(PARTIAL_NOUNS);
+                let w = self.rng.pick(&PARTIAL_NOUNS);
                 out.push_str(self.style.open);
                 out.push_str(w);
                 out.push_str(self.style.close);
@@ -368,7 +368,7 @@ impl<'r> Article<'r> {
                 return p.last;
             }
         }
-        self.rng.pick(SURNAMES)
+        self.rng.pick(&SURNAMES)
     }
 
     // ---- people -------------------------------------------------------------
@@ -474,7 +474,7 @@ impl<'r> Article<'r> {
             }
             1 => {
                 let t = self.expand("{topic}");
-                let adj = self.rng.pick(ADJECTIVES);
+                let adj = self.rng.pick(&ADJECTIVES);
                 format!("{t} was {adj}")
             }
             2 => {
@@ -491,9 +491,9 @@ impl<'r> Article<'r> {
     }
 
     fn simple_clause(&mut self) -> String {
-        let s = self.rng.pick(SUBJECTS);
-        let p = self.rng.pick(PREDICATES);
-        let t = self.rng.pick(TAILS);
+        let s = self.rng.pick(&SUBJECTS);
+        let p = self.rng.pick(&PREDICATES);
+        let t = self.rng.pick(&TAILS);
         let mut c = self.expand(s);
         c.push(' ');
         c.push_str(&self.expand(p));
@@ -505,16 +505,16 @@ impl<'r> Article<'r> {
     fn quote_sentence(&mut self) -> String {
         match self.rng.below(10) {
             0..=2 => {
-                let s = self.rng.pick(QUOTE_SENTENCES);
+                let s = self.rng.pick(&QUOTE_SENTENCES);
                 self.expand(s)
             }
             3 => {
-                let adj = self.rng.pick(ADJECTIVES);
+                let adj = self.rng.pick(&ADJECTIVES);
                 let t = self.expand("{topic}");
                 match self.rng.below(3) {
                     0 => format!("This is {adj} for {t}"),
                     1 => format!("It{}s {adj}", self.style.apos),
-                    _ => format!("What happened in {} is {adj}", self.rng.pick(PLACES)),
+                    _ => format!("What happened in {} is {adj}", self.rng.pick(&PLACES)),
                 }
             }
             4 => {
@@ -523,16 +523,16 @@ impl<'r> Article<'r> {
                 format!("{a}{}{b}", self.style.dash)
             }
             _ => {
-                let opener = self.rng.pick(QUOTE_OPENERS);
+                let opener = self.rng.pick(&QUOTE_OPENERS);
                 let opener = self.expand(opener);
-                let subj_tpl = self.rng.pick(QUOTE_SUBJECTS);
+                let subj_tpl = self.rng.pick(&QUOTE_SUBJECTS);
                 let mut subj = self.expand(subj_tpl);
                 if !opener.is_empty() && !subj_tpl.starts_with('{') && subj != "I" {
                     subj = lowercase_first(&subj);
                 }
-                let p = self.rng.pick(PREDICATES);
+                let p = self.rng.pick(&PREDICATES);
                 let p = self.expand(p);
-                let t = self.rng.pick(TAILS);
+                let t = self.rng.pick(&TAILS);
                 let t = self.expand(t);
                 format!("{opener}{subj} {p}{t}")
             }
@@ -582,10 +582,10 @@ impl<'r> Article<'r> {
     /// A fragment for a partial quote; `noun` when the frame needs a noun phrase.
     fn partial_fragment(&mut self, noun: bool) -> String {
         match self.rng.below(3) + usize::from(noun) {
-            0 => self.rng.pick(ADJECTIVES).to_string(),
+            0 => self.rng.pick(&ADJECTIVES).to_string(),
             1 => {
-                let adj = self.rng.pick(ADJECTIVES);
-                let noun = self.rng.pick(PARTIAL_NOUNS);
+                let adj = self.rng.pick(&ADJECTIVES);
+                let noun = self.rng.pick(&PARTIAL_NOUNS);
                 if adj.contains(' ') {
                     format!("{} {noun}", indefinite(noun))
                 } else {
@@ -593,7 +593,7 @@ impl<'r> Article<'r> {
                 }
             }
             _ => {
-                let noun = self.rng.pick(PARTIAL_NOUNS);
+                let noun = self.rng.pick(&PARTIAL_NOUNS);
                 format!("{} {noun}", indefinite(noun))
             }
         }
@@ -662,7 +662,7 @@ impl<'r> Article<'r> {
                 let body = self.quote_body(3);
                 let q = self.quoted(&body, ",");
                 let who = self.who_mid(i, true);
-                let outlet = self.rng.pick(OUTLETS);
+                let outlet = self.rng.pick(&OUTLETS);
                 let extra = self
                     .rng
                     .pick(&["", "", " in an interview", " on {day}", " last week"]);
@@ -688,7 +688,7 @@ impl<'r> Article<'r> {
             // complained they had become "…"
             32..=36 => {
                 let i = self.speaker();
-                let frame = self.rng.pick(PARTIAL_FRAMES);
+                let frame = self.rng.pick(&PARTIAL_FRAMES);
                 let who = self.who_mid(i, true);
                 let noun = frame.contains("{qn}");
                 let frag = self.partial_fragment(noun);
@@ -720,7 +720,7 @@ impl<'r> Article<'r> {
                     "The situation",
                 ]);
                 let subj = self.expand(subj);
-                let adj = self.rng.pick(ADJECTIVES);
+                let adj = self.rng.pick(&ADJECTIVES);
                 let q = self.quoted(adj, ",");
                 let who = self.who_end(i, false);
                 format!("{subj} is {q} says {who}.")
@@ -763,8 +763,8 @@ impl<'r> Article<'r> {
             53..=58 => {
                 let c = self.clause();
                 let src = match self.rng.below(5) {
-                    0 => self.rng.pick(OUTLETS).to_string(),
-                    1 => format!("a statement from {}", self.rng.pick(ORGS)),
+                    0 => self.rng.pick(&OUTLETS).to_string(),
+                    1 => format!("a statement from {}", self.rng.pick(&ORGS)),
                     _ => {
                         let i = self.speaker();
                         self.who_end(i, false)
@@ -790,7 +790,7 @@ impl<'r> Article<'r> {
             // CLAUSE, reports OUTLET.
             62..=65 => {
                 let c = self.clause();
-                let o = self.rng.pick(OUTLETS);
+                let o = self.rng.pick(&OUTLETS);
                 match self.rng.below(3) {
                     0 => format!("{}, reports {o}.", capitalize(&c)),
                     1 => format!("{}, {o} reported.", capitalize(&c)),
@@ -808,18 +808,18 @@ impl<'r> Article<'r> {
                 match self.rng.below(3) {
                     0 => format!("{name}, {role}, said {c}."),
                     1 => {
-                        let d = self.rng.pick(DAYS);
+                        let d = self.rng.pick(&DAYS);
                         format!("{name}, {role}, said on {d} that {c}.")
                     }
                     _ => {
-                        let o = self.rng.pick(OUTLETS);
+                        let o = self.rng.pick(&OUTLETS);
                         format!("{name}, {role}, told {o} that {c}.")
                     }
                 }
             }
             // Organisations.
             71..=74 => {
-                let org = self.rng.pick(ORGS);
+                let org = self.rng.pick(&ORGS);
                 match self.rng.below(3) {
                     0 => {
                         let c = self.clause();
@@ -842,19 +842,19 @@ impl<'r> Article<'r> {
                 0 => {
                     let body = self.quote_body(2);
                     let q = self.quoted(&body, ",");
-                    let u = self.rng.pick(UNNAMED);
+                    let u = self.rng.pick(&UNNAMED);
                     let u = self.expand(u);
                     format!("{q} said {u}.")
                 }
                 1 => {
                     let body = self.quote_body(2);
                     let q = self.quoted(&body, ",");
-                    let u = self.rng.pick(UNNAMED);
+                    let u = self.rng.pick(&UNNAMED);
                     let u = self.expand(u);
                     format!("{q} reads a Telegram message from {u}, as cited by the publication.")
                 }
                 _ => {
-                    let g = self.rng.pick(GROUPS);
+                    let g = self.rng.pick(&GROUPS);
                     let v = self.verb(&["said", "warned", "say", "argue", "have warned", "noted"]);
                     let c = self.clause();
                     format!("{g} {v} that {c}.")
@@ -890,7 +890,7 @@ impl<'r> Article<'r> {
             }
             // Plain narrative.
             _ => {
-                let s = self.rng.pick(NARRATIVE);
+                let s = self.rng.pick(&NARRATIVE);
                 self.expand(s)
             }
         }
@@ -942,7 +942,7 @@ impl<'r> Article<'r> {
         let i = self.rng.below(self.cast.len());
         let name = self.full_name(i);
         let role = self.cast[i].role.clone();
-        let place = self.rng.pick(PLACES);
+        let place = self.rng.pick(&PLACES);
         let date = self.expand("{date}, {year}");
         format!(
             "FILE - {name}, {role}, speaks during a news conference in {place}, on {date}. (AP Photo, File)"
@@ -955,8 +955,8 @@ impl<'r> Article<'r> {
         out.push_str(&self.headline());
         out.push_str(sep);
         if self.rng.chance(25) {
-            let f = self.rng.pick(MALE_FIRST);
-            let l = self.rng.pick(SURNAMES);
+            let f = self.rng.pick(&MALE_FIRST);
+            let l = self.rng.pick(&SURNAMES);
             out.push_str(&format!("By {f} {l}"));
             out.push_str(sep);
         }

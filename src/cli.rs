@@ -227,6 +227,7 @@ impl CorpusConfig {
     fn each<T: Send>(
         &self,
         io: &mut Io,
+        header: &str,
         work: impl Fn(&Document) -> T + Sync,
         mut sink: impl FnMut(&mut dyn Write, T) -> Result<()>,
     ) -> Result<Read> {
@@ -238,6 +239,8 @@ impl CorpusConfig {
         for w in warnings {
             io.warn(w);
         }
+        // Only once the paths are known good: a missing path prints nothing.
+        io.write(header)?;
         let total: u64 = sources.iter().map(|s| s.len).sum();
         let bar = (self.progress && total >= PROGRESS_FROM_BYTES).then(|| progress_bar(total));
         let Io { out, notice } = io;
@@ -278,6 +281,7 @@ impl CorpusConfig {
         let mut statements = Vec::new();
         let read = self.each(
             io,
+            "",
             |d| self.extractor.document(d),
             |_, found| {
                 statements.extend(found);
@@ -492,9 +496,9 @@ pub fn run(args: Args, io: &mut Io) -> Result<u8> {
             width,
         } => {
             if report::streams(format) {
-                io.write(&report::statements_header(format))?;
                 corpus.each(
                     io,
+                    &report::statements_header(format),
                     |d| report::statement_rows(&corpus.extractor.document(d), format),
                     |out, rows| {
                         out.write_all(rows?.as_bytes())
@@ -553,6 +557,12 @@ pub fn run(args: Args, io: &mut Io) -> Result<u8> {
             force,
         } => {
             let (mut runs, read) = matching.attribute(io, &[], None)?;
+            if read.failed {
+                // A lock pinned on part of the corpus would report the rest as lost.
+                return Err(Error::Message(format!(
+                    "{output}: not written: some documents could not be read"
+                )));
+            }
             let results = runs.remove(0);
             let lock = check::lock(&results);
             check::write_lock(&output, &check::render_lock(&lock)?, force)?;

@@ -366,3 +366,32 @@ fn evidence_is_capped_per_speaker_and_counted() {
         "{table}"
     );
 }
+
+#[test]
+fn a_missing_path_prints_no_header_and_a_partial_corpus_no_lock() {
+    whosaid()
+        .args(["extract", "--format", "csv", "no/such/dir"])
+        .assert()
+        .code(2)
+        .stdout("")
+        .stderr("error: no/such/dir: No such file or directory\n");
+    let dir = corpus(2);
+    std::fs::write(
+        dir.path().join("broken.txt"),
+        b"\"Ok,\" said Ana \x81\x02.\n",
+    )
+    .unwrap();
+    let lock = dir.path().join("out.lock");
+    let out = whosaid()
+        .args(["lock", "--output", lock.to_str().unwrap()])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(!lock.exists());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.ends_with("not written: some documents could not be read\n"),
+        "{stderr}"
+    );
+}

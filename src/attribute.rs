@@ -196,9 +196,8 @@ impl<'a, S: Scorer> Index<'a, S> {
         let mut distinct = 0;
         // Keys are made in parallel a block at a time and merged as they
         // come, so they are never all held at once.
-        const BLOCK: usize = 1 << 14;
-        for block in (0..statements.len()).step_by(BLOCK) {
-            let end = (block + BLOCK).min(statements.len());
+        for block in (0..statements.len()).step_by(matcher::BLOCK) {
+            let end = (block + matcher::BLOCK).min(statements.len());
             let keyed: Vec<(Vec<String>, Vec<String>)> = (block..end)
                 .into_par_iter()
                 .map(|i| scorer.statement_keys(&prepared, i))
@@ -366,9 +365,17 @@ pub fn attribute_at<S: Scorer>(
                 .collect()
         })
         .collect();
-    (0..thresholds.len())
-        .map(|k| per_claim.iter().map(|runs| runs[k].clone()).collect())
-        .collect()
+    // Claim by threshold into threshold by claim, moving, not copying.
+    let mut out: Vec<Vec<Attribution>> = thresholds
+        .iter()
+        .map(|_| Vec::with_capacity(claims.len()))
+        .collect();
+    for runs in per_claim {
+        for (k, a) in runs.into_iter().enumerate() {
+            out[k].push(a);
+        }
+    }
+    out
 }
 
 /// Best first; equal scores in corpus order.

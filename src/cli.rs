@@ -233,7 +233,10 @@ impl CorpusConfig {
     ) -> Result<Read> {
         let (sources, warnings) = corpus::sources(&self.paths, self.load)?;
         let mut read = Read {
-            empty: warnings.len(),
+            empty: warnings
+                .iter()
+                .filter(|w| matches!(w, Warning::Empty { .. }))
+                .count(),
             ..Read::default()
         };
         for w in warnings {
@@ -241,8 +244,14 @@ impl CorpusConfig {
         }
         // Only once the paths are known good: a missing path prints nothing.
         io.write(header)?;
-        let total: u64 = sources.iter().map(|s| s.len).sum();
-        let bar = (self.progress && total >= PROGRESS_FROM_BYTES).then(|| progress_bar(total));
+        // Sizes are read only for a bar that may be shown.
+        let sizes: Vec<u64> = if self.progress {
+            sources.iter().map(corpus::Source::size).collect()
+        } else {
+            Vec::new()
+        };
+        let total: u64 = sizes.iter().sum();
+        let bar = (total >= PROGRESS_FROM_BYTES).then(|| progress_bar(total));
         let Io { out, notice } = io;
         let mut seen = 0u64;
         let result = corpus::each(
@@ -262,10 +271,10 @@ impl CorpusConfig {
                     None => notice(n),
                 }
             },
-            &mut |src| {
+            &mut |k| {
                 seen += 1;
                 if let Some(b) = &bar {
-                    b.inc(src.len);
+                    b.inc(sizes[k]);
                     b.set_message(format!("{seen}/{} documents", sources.len()));
                 }
             },

@@ -103,8 +103,16 @@ pub struct Source {
     pub name: String,
     /// `None` for standard input.
     path: Option<PathBuf>,
-    /// Bytes on disk (0 for stdin), for progress.
-    pub len: u64,
+}
+
+impl Source {
+    /// Bytes on disk (0 for stdin, or a file that cannot be read), for progress.
+    pub fn size(&self) -> u64 {
+        self.path
+            .as_deref()
+            .and_then(|p| std::fs::metadata(p).ok())
+            .map_or(0, |m| m.len())
+    }
 }
 
 /// The documents named by `inputs`: files, directories (recursively
@@ -130,14 +138,12 @@ pub fn sources(inputs: &[String], opts: LoadOptions) -> Result<(Vec<Source>, Vec
             }
             files.extend(found.into_iter().map(|p| Source {
                 name: p.to_string_lossy().into_owned(),
-                len: std::fs::metadata(&p).map_or(0, |m| m.len()),
                 path: Some(p),
             }));
         } else {
             files.push(Source {
                 name: input.clone(),
                 path: Some(path.to_path_buf()),
-                len: meta.len(),
             });
         }
     }
@@ -149,7 +155,6 @@ pub fn sources(inputs: &[String], opts: LoadOptions) -> Result<(Vec<Source>, Vec
             Source {
                 name: "-".to_string(),
                 path: None,
-                len: 0,
             },
         );
     }
@@ -173,17 +178,17 @@ pub fn shard_of(name: &str, n: u32) -> u32 {
 /// Reads, then `work`s on, every document of `sources` in parallel, a bounded
 /// window at a time, and hands the results to `sink` in path order.
 /// Notices go to `notice` as they occur; an error from `sink` stops the run.
-/// `done` hears of every source once it is dealt with, read or not.
+/// `done` hears of every source (by its index) once it is dealt with, read or not.
 pub fn each<T: Send>(
     sources: &[Source],
     opts: LoadOptions,
     work: impl Fn(&Document) -> T + Sync,
     mut sink: impl FnMut(T) -> Result<()>,
     notice: &mut dyn FnMut(Notice),
-    done: &mut dyn FnMut(&Source),
+    done: &mut dyn FnMut(usize),
 ) -> Result<()> {
     let window = (rayon::current_num_threads() * WINDOW_PER_THREAD).max(1);
-    for chunk in sources.chunks(window) {
+    for (c, chunk) in sources.chunks(window).enumerate() {
         let results: Vec<(Option<T>, Vec<Notice>)> = chunk
             .par_iter()
             .map(|src| {
@@ -192,12 +197,12 @@ pub fn each<T: Send>(
                 (doc.map(|d| work(&d)), notices)
             })
             .collect();
-        for ((result, notices), src) in results.into_iter().zip(chunk) {
+        for (k, (result, notices)) in results.into_iter().enumerate() {
             notices.into_iter().for_each(&mut *notice);
             if let Some(r) = result {
                 sink(r)?;
             }
-            done(src);
+            done(c * window + k);
         }
     }
     Ok(())

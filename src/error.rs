@@ -148,14 +148,15 @@ pub fn guard_yaml(path: &str, text: &str) -> Result<()> {
             ),
         });
     }
-    let at = |span: saphyr_parser::Span, message: String| Error::Yaml {
+    let at = |m: &saphyr_parser::Marker, message: String| Error::Yaml {
         location: Location {
             path: path.to_string(),
-            line: span.start.line(),
-            column: span.start.col() + 1,
+            line: m.line(),
+            column: m.col() + 1,
         },
         message,
     };
+    let too_deep = || format!("nested more than {MAX_YAML_DEPTH} levels deep");
     let mut depth = 0usize;
     for event in Parser::new_from_str(text) {
         let (event, span) = match event {
@@ -163,22 +164,14 @@ pub fn guard_yaml(path: &str, text: &str) -> Result<()> {
             // The scanner stops deep flow nesting itself; other syntax
             // errors are the serde parser's to word.
             Err(e) if e.info().contains("recursion limit") => {
-                let m = e.marker();
-                return Err(Error::Yaml {
-                    location: Location {
-                        path: path.to_string(),
-                        line: m.line(),
-                        column: m.col() + 1,
-                    },
-                    message: format!("nested more than {MAX_YAML_DEPTH} levels deep"),
-                });
+                return Err(at(e.marker(), too_deep()));
             }
             Err(_) => return Ok(()),
         };
         let anchored = match &event {
             Event::Alias(_) => {
                 return Err(at(
-                    span,
+                    &span.start,
                     "aliases (`*name`) are not allowed here; write the value out".to_string(),
                 ));
             }
@@ -195,15 +188,12 @@ pub fn guard_yaml(path: &str, text: &str) -> Result<()> {
         };
         if anchored != 0 {
             return Err(at(
-                span,
+                &span.start,
                 "anchors (`&name`) are not allowed here; write the value out".to_string(),
             ));
         }
         if depth > MAX_YAML_DEPTH {
-            return Err(at(
-                span,
-                format!("nested more than {MAX_YAML_DEPTH} levels deep"),
-            ));
+            return Err(at(&span.start, too_deep()));
         }
     }
     Ok(())

@@ -346,6 +346,11 @@ pub enum Rule {
 /// What a related word is worth. Every one weighs less than an exact or
 /// inflected match (at least [`MIN_WORD_SIM`]), so a paraphrase never
 /// outscores the words themselves.
+/// Statements prepared in parallel per block, then merged, when the index is
+/// built: enough for every core, few enough that a block's words as strings
+/// stay small.
+pub const BLOCK: usize = 1 << 14;
+
 pub const ALIAS_SIM: f64 = 0.75;
 pub const SYNONYM_SIM: f64 = 0.7;
 pub const RELATED_SIM: f64 = 0.6;
@@ -919,7 +924,6 @@ impl Scorer for Lexical {
         let mut speaker = Vec::with_capacity(texts.len());
         // Words are made in parallel a block at a time and interned as they
         // come: a corpus's words as strings are never all held at once.
-        const BLOCK: usize = 1 << 14;
         for block in texts.chunks(BLOCK) {
             let tokenized: Vec<(Vec<Word>, Vec<Word>)> = block
                 .par_iter()
@@ -927,7 +931,7 @@ impl Scorer for Lexical {
                 .collect();
             for (ws, sp) in &tokenized {
                 let aside = asides(ws);
-                let mut ts: Vec<Tok> = ws
+                let ts: Vec<Tok> = ws
                     .iter()
                     .zip(aside)
                     .map(|(w, aside)| Tok {
@@ -939,7 +943,6 @@ impl Scorer for Lexical {
                         aside,
                     })
                     .collect();
-                ts.shrink_to_fit();
                 toks.push(ts);
                 speaker.push(
                     sp.iter()

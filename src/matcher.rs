@@ -66,10 +66,11 @@ fn scoped_negations<'w>(
 /// kept. Plain ASCII, the usual case, comes back as it is, and text already
 /// in NFKC skips normalisation.
 fn fold(text: &str) -> Cow<'_, str> {
-    let plain = |b: u8| b.is_ascii() && (b == b' ' || !b.is_ascii_whitespace());
-    if text.bytes().all(plain) {
+    let plain = |b: &u8| b.is_ascii() && (*b == b' ' || !b.is_ascii_whitespace());
+    let bytes = text.as_bytes();
+    let Some(first) = bytes.iter().position(|b| !plain(b)) else {
         return Cow::Borrowed(text);
-    }
+    };
     let map = |c: char| match c {
         '‘' | '’' | '‚' | '‛' | '′' => '\'',
         '“' | '”' | '„' | '‟' | '«' | '»' | '″' => '"',
@@ -77,27 +78,41 @@ fn fold(text: &str) -> Cow<'_, str> {
         c if c.is_whitespace() => ' ',
         c => c,
     };
+    // The characters past plain ASCII, found byte-wise: runs of ASCII are
+    // skipped, not decoded.
+    let unusual = |from: usize| {
+        let mut i = from;
+        std::iter::from_fn(move || {
+            i += bytes.get(i..)?.iter().position(|b| !plain(b))?;
+            let c = text[i..].chars().next()?;
+            i += c.len_utf8();
+            Some((i - c.len_utf8(), c))
+        })
+    };
+    // Copy the plain runs whole; only the characters that fold are mapped.
+    // The copy is made while the NFKC quick check reads the characters, and
+    // is complete when the check says yes, having read them all.
+    let mut out = String::with_capacity(text.len());
+    let mut run = 0;
+    let copy = |&(i, c): &(usize, char)| {
+        let m = map(c);
+        if m != c {
+            out.push_str(&text[run..i]);
+            out.push(m);
+            run = i + c.len_utf8();
+        }
+    };
     // ASCII is NFKC and of combining class 0; leaving it out of the quick
     // check can only turn a "yes" into a "maybe", which normalises anyway.
     // Spaces of any kind (a no-break space is not NFKC) fold to ' ' either way.
     let normal = unicode_normalization::is_nfkc_quick(
-        text.chars().filter(|c| !c.is_ascii() && !c.is_whitespace()),
+        unusual(first)
+            .inspect(copy)
+            .map(|(_, c)| c)
+            .filter(|c| !c.is_ascii() && !c.is_whitespace()),
     ) == unicode_normalization::IsNormalized::Yes;
     if !normal {
         return Cow::Owned(text.nfkc().map(map).collect());
-    }
-    // Copy the plain runs whole; only the characters that fold are mapped.
-    let mut out = String::with_capacity(text.len());
-    let mut run = 0;
-    for (i, c) in text.char_indices() {
-        if c != ' ' && (!c.is_ascii() || c.is_ascii_whitespace()) {
-            let m = map(c);
-            if m != c {
-                out.push_str(&text[run..i]);
-                out.push(m);
-                run = i + c.len_utf8();
-            }
-        }
     }
     out.push_str(&text[run..]);
     Cow::Owned(out)
@@ -106,16 +121,24 @@ fn fold(text: &str) -> Cow<'_, str> {
 /// `s` lowercased, when every character keeps its UTF-8 length (so byte
 /// ranges of `s` are ranges of the result); `None` otherwise.
 fn lowercase_in_place(s: &str) -> Option<String> {
-    if s.is_ascii() {
-        return Some(s.to_ascii_lowercase());
-    }
     let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
+    let mut rest = s;
+    while !rest.is_empty() {
+        let ascii = rest
+            .bytes()
+            .position(|b| !b.is_ascii())
+            .unwrap_or(rest.len());
+        let at = out.len();
+        out.push_str(&rest[..ascii]);
+        out[at..].make_ascii_lowercase();
+        rest = &rest[ascii..];
+        let Some(c) = rest.chars().next() else { break };
         let mut lower = c.to_lowercase();
         match (lower.next(), lower.next()) {
             (Some(l), None) if l.len_utf8() == c.len_utf8() => out.push(l),
             _ => return None,
         }
+        rest = &rest[c.len_utf8()..];
     }
     Some(out)
 }
@@ -650,74 +673,121 @@ impl Lexical {
 /// such descriptions ([`is_descriptor`]: app, messenger, company, agency…).
 pub fn document_aliases(text: &str) -> Vec<(String, String)> {
     use crate::lexicon::words::is_descriptor;
-    // Words and the punctuation between them: (lowercase, name) or a mark.
-    enum T<'a> {
-        W(Cow<'a, str>, bool),
-        P,
+    /// A word, or the punctuation mark between words (`lower` empty).
+    struct T<'a> {
+        lower: Cow<'a, str>,
+        capital: bool,
+        /// Opens a sentence.
+        initial: bool,
     }
     let folded = fold(text);
     // Lowercased once, byte for byte where it can be; the words borrow from it.
     let lowered = lowercase_in_place(&folded);
-    let mut toks: Vec<T> = Vec::new();
-    // Capitalised words that open a sentence: names when the document
-    // writes them as names elsewhere.
-    let mut opens: Vec<(usize, bool)> = Vec::new();
-    let mut initial = true;
-    let mut at = 0;
-    for piece in folded.split_inclusive(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '-')) {
-        let piece_at = at;
-        at += piece.len();
-        let (word, mark) = piece.split_at(
-            piece
-                .char_indices()
-                .last()
-                .filter(|(_, c)| !(c.is_alphanumeric() || *c == '\'' || *c == '-'))
-                .map_or(piece.len(), |(i, _)| i),
-        );
-        let trimmed = word.trim_start_matches(['\'', '-']);
-        let start = piece_at + (word.len() - trimmed.len());
-        let word = trimmed.trim_end_matches(['\'', '-']);
-        if !word.is_empty() {
-            let w = word.strip_suffix("'s").unwrap_or(word);
-            let capital = w.chars().next().is_some_and(char::is_uppercase);
-            let lower: Cow<str> = match &lowered {
-                Some(l) => Cow::Borrowed(&l[start..start + w.len()]),
-                None => Cow::Owned(w.to_lowercase()),
-            };
-            let name = capital && (!initial || relations::is_proper(&lower));
-            toks.push(T::W(lower, name));
-            opens.push((toks.len() - 1, capital && initial));
-            initial = false;
-        }
-        if let Some(c) = mark.chars().next()
-            && !c.is_whitespace()
-        {
-            toks.push(T::P);
-            initial = matches!(c, '.' | '!' | '?' | '"');
-        }
-    }
-    let named: std::collections::HashSet<String> = toks
-        .iter()
-        .filter_map(|t| match t {
-            T::W(w, true) => Some(w.to_string()),
-            _ => None,
-        })
-        .collect();
-    for (i, open) in opens {
-        if open && let T::W(w, n) = &mut toks[i] {
-            *n = named.contains(w.as_ref());
-        }
-    }
-    let word = |i: usize| match toks.get(i) {
-        Some(T::W(w, n)) => Some((w.as_ref(), *n)),
-        _ => None,
+    let b = folded.as_bytes();
+    // The character at byte `i`, decoded only past ASCII.
+    let char_at = |i: usize| match b[i] {
+        c if c.is_ascii() => c as char,
+        _ => folded[i..].chars().next().unwrap_or(' '),
     };
+    let ascii_word = |x: &u8| x.is_ascii_alphanumeric() || *x == b'\'' || *x == b'-';
+    let mut toks: Vec<T> = Vec::with_capacity(b.len() / 4);
+    let mut descriptors: Vec<usize> = Vec::new();
+    let mut initial = true;
+    let mut i = 0;
+    // Words are maximal runs of word characters (letters, digits, `'` and
+    // `-`); each other character that is not a space is a mark of its own.
+    while i < b.len() {
+        let run = i;
+        let c = loop {
+            i += b[i..]
+                .iter()
+                .position(|x| !ascii_word(x))
+                .unwrap_or(b.len() - i);
+            if i == b.len() {
+                break ' ';
+            }
+            let c = char_at(i);
+            if c.is_ascii() || !c.is_alphanumeric() {
+                break c;
+            }
+            i += c.len_utf8();
+        };
+        if run < i {
+            let trim = |c: &u8| *c == b'\'' || *c == b'-';
+            let lead = b[run..i].iter().take_while(|c| trim(c)).count();
+            let tail = b[run + lead..i]
+                .iter()
+                .rev()
+                .take_while(|c| trim(c))
+                .count();
+            let (start, mut end) = (run + lead, i - tail);
+            if start < end {
+                if b[start..end].ends_with(b"'s") && end - start > 2 {
+                    end -= 2;
+                }
+                let lower: Cow<str> = match &lowered {
+                    Some(l) => Cow::Borrowed(&l[start..end]),
+                    None => Cow::Owned(folded[start..end].to_lowercase()),
+                };
+                if (3..=12).contains(&lower.len()) && is_descriptor(&lower) {
+                    descriptors.push(toks.len());
+                }
+                toks.push(T {
+                    lower,
+                    capital: char_at(start).is_uppercase(),
+                    initial,
+                });
+                initial = false;
+            }
+        }
+        if i < b.len() {
+            // `c` is the character that ended the word.
+            i += c.len_utf8();
+            if c != ' ' && !c.is_whitespace() {
+                toks.push(T {
+                    lower: Cow::Borrowed(""),
+                    capital: false,
+                    initial: false,
+                });
+                initial = matches!(c, '.' | '!' | '?' | '"');
+            }
+        }
+    }
+    // Every alias has a descriptor within a few words of its name.
+    if descriptors.is_empty() {
+        return Vec::new();
+    }
+    // A capitalised word is a name unless it only opens a sentence; then it
+    // is one when WordNet spells it with a capital or the document writes it
+    // as a name elsewhere.
+    let elsewhere: rustc_hash::FxHashSet<&str> = toks
+        .iter()
+        .filter(|t| t.capital && !t.initial)
+        .map(|t| t.lower.as_ref())
+        .collect();
+    let word = |i: usize| {
+        toks.get(i).filter(|t| !t.lower.is_empty()).map(|t| {
+            let w = t.lower.as_ref();
+            let name =
+                t.capital && (!t.initial || elsewhere.contains(w) || relations::is_proper(w));
+            (w, name)
+        })
+    };
+    let is_mark = |i: usize| toks.get(i).is_some_and(|t| t.lower.is_empty());
     let name = |i: usize| {
         word(i)
             .filter(|&(w, n)| n && !is_stop_word(w))
             .map(|(w, _)| w)
     };
     let lower = |i: usize| word(i).filter(|&(_, n)| !n).map(|(w, _)| w);
+    // The words a descriptor at `d` can name: just after it, just before it,
+    // and up to six words before it (`Telegram, a free messaging app`).
+    let mut near: Vec<usize> = descriptors
+        .iter()
+        .flat_map(|&d| (d.saturating_sub(6)..=d + 1).filter(move |&i| i != d))
+        .collect();
+    near.sort_unstable();
+    near.dedup();
     let mut out: Vec<(String, String)> = Vec::new();
     let mut add = |n: &str, d: &str| {
         let pair = (n.to_string(), d.to_string());
@@ -725,7 +795,7 @@ pub fn document_aliases(text: &str) -> Vec<(String, String)> {
             out.push(pair);
         }
     };
-    for i in 0..toks.len() {
+    for i in near {
         let Some(n) = name(i) else { continue };
         // A single-word name: a multi-word one is matched word by word.
         if i > 0 && name(i - 1).is_some() || name(i + 1).is_some() {
@@ -748,8 +818,8 @@ pub fn document_aliases(text: &str) -> Vec<(String, String)> {
         }
         // `Telegram, a messaging app` and `Telegram is a free app`: the
         // first descriptor among the next few lowercase words.
-        let det = match (toks.get(i + 1), lower(i + 1), lower(i + 2)) {
-            (Some(T::P), _, Some("a" | "an" | "the")) => Some(i + 3),
+        let det = match (is_mark(i + 1), lower(i + 1), lower(i + 2)) {
+            (true, _, Some("a" | "an" | "the")) => Some(i + 3),
             (_, Some("is" | "was"), Some("a" | "an" | "the")) => Some(i + 3),
             _ => None,
         };
@@ -1760,5 +1830,39 @@ mod tests {
         .map(|(a, b)| (a.to_string(), b.to_string()))
         .collect();
         assert_eq!(got, want);
+    }
+}
+
+#[cfg(test)]
+mod alias_tests {
+    use super::document_aliases;
+
+    fn pairs(text: &str) -> Vec<(String, String)> {
+        document_aliases(text)
+    }
+
+    #[test]
+    fn a_sentence_opening_name_needs_the_document_to_name_it_elsewhere() {
+        assert!(pairs("Ferrow is a free app. It grew.").is_empty());
+        assert_eq!(
+            pairs("Ferrow is a free app. Users of Ferrow grew."),
+            [("ferrow".to_string(), "app".to_string())]
+        );
+    }
+
+    #[test]
+    fn typographic_and_wide_forms_read_as_plain_ones() {
+        // Curly apostrophe and possessive, a dash, and full-width letters (NFKC).
+        let want = [("ferrow".to_string(), "service".to_string())];
+        assert_eq!(
+            pairs("Users said the messaging service Ferrow’s — rules."),
+            want
+        );
+        assert_eq!(
+            pairs("Users said the messaging service Ｆｅｒｒｏｗ rules."),
+            want
+        );
+        // A descriptor inside a compound is not one: `app-based`.
+        assert!(pairs("Users said the app-based Ferrow rules.").is_empty());
     }
 }

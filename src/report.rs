@@ -223,12 +223,13 @@ fn json_pretty<T: serde::Serialize + ?Sized>(value: &T) -> Result<String> {
 
 /// One JSON object per line.
 fn json_lines<T: serde::Serialize>(items: &[T]) -> Result<String> {
-    let mut out = String::new();
+    let mut out = Vec::new();
     for item in items {
-        out.push_str(&serde_json::to_string(item).map_err(json_err)?);
-        out.push('\n');
+        serde_json::to_writer(&mut out, item).map_err(json_err)?;
+        out.push(b'\n');
     }
-    Ok(out)
+    // serde_json writes UTF-8 only.
+    String::from_utf8(out).map_err(|e| Error::Message(format!("cannot serialise output: {e}")))
 }
 
 /// Like [`shorten`], but when the quote is long and its matching words come

@@ -132,9 +132,8 @@ impl Registry {
 
     /// The registry entry a name or alias belongs to.
     pub fn lookup(&self, name: &str) -> Option<&SpeakerEntry> {
-        self.by_alias
-            .get(&name.to_lowercase())
-            .map(|&i| &self.entries[i])
+        crate::lexicon::with_lower(name, |low| self.by_alias.get(low).copied())
+            .map(|i| &self.entries[i])
     }
 }
 

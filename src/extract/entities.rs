@@ -89,20 +89,21 @@ pub fn name_type(name: &str, outlet_hint: bool, lex: &Lexicon) -> SpeakerType {
     if outlet_hint || lex.is_outlet(name) {
         return SpeakerType::Outlet;
     }
-    let ws: Vec<String> = name
-        .split_whitespace()
-        .map(|w| lower(w).into_owned())
-        .collect();
-    if ws.last().is_some_and(|w| words::is_outlet_word(w)) && ws.len() > 1 {
+    let count = name.split_whitespace().count();
+    let last = name.split_whitespace().next_back().unwrap_or_default();
+    if count > 1 && lexicon::with_lower(last, words::is_outlet_word) {
         return SpeakerType::Outlet;
     }
-    if ws.iter().any(|w| words::is_org_word(w)) {
+    if name
+        .split_whitespace()
+        .any(|w| lexicon::with_lower(w, words::is_org_word))
+    {
         return SpeakerType::Organization;
     }
     // One word: a first name used as a surname ("Thomas") is a person;
     // otherwise an organisation until a title or a pronoun says more.
-    if ws.len() == 1 {
-        return if lexicon::is_first_name(&ws[0]) {
+    if count == 1 {
+        return if lexicon::with_lower(last, lexicon::is_first_name) {
             SpeakerType::Person
         } else {
             SpeakerType::Organization
@@ -119,20 +120,21 @@ pub fn name_type(name: &str, outlet_hint: bool, lex: &Lexicon) -> SpeakerType {
 impl Entities {
     /// The entity `name` refers to: itself, or the person whose surname it is.
     pub fn find(&self, name: &str) -> Option<usize> {
-        let key = name.to_lowercase();
-        if let Some(&i) = self.by_name.get(&key) {
-            // A bare surname seen before its full name: prefer the full name.
-            if !key.contains(' ')
-                && let Some(j) = self.by_surname(&key)
-            {
-                return Some(j);
+        lexicon::with_lower(name, |key| {
+            if let Some(&i) = self.by_name.get(key) {
+                // A bare surname seen before its full name: prefer the full name.
+                if !key.contains(' ')
+                    && let Some(j) = self.by_surname(key)
+                {
+                    return Some(j);
+                }
+                return Some(i);
             }
-            return Some(i);
-        }
-        if !key.contains(' ') {
-            return self.by_surname(&key);
-        }
-        None
+            if !key.contains(' ') {
+                return self.by_surname(key);
+            }
+            None
+        })
     }
 
     fn by_surname(&self, key: &str) -> Option<usize> {

@@ -9,8 +9,6 @@
 //! word classes (pronouns, determiners, prepositions, negations, stop words)
 //! that both extraction and claim matching use.
 
-use std::collections::HashSet;
-
 use rustc_hash::FxHashMap as HashMap;
 use std::sync::LazyLock;
 
@@ -75,7 +73,7 @@ struct LexiconFile {
 pub struct Lexicon {
     verbs: HashMap<String, ClauseKind>,
     flags: HashMap<String, u8>,
-    outlets: HashSet<String>,
+    outlets: rustc_hash::FxHashSet<String>,
     /// Every word form the extractor looks up per token: its cue kind and its
     /// WordNet class bits, keyed like [`VERB_FORMS`] so one probe gives both.
     words: HashMap<u32, (Option<ClauseKind>, u8)>,
@@ -102,7 +100,7 @@ impl Lexicon {
         let mut lex = Lexicon {
             verbs: HashMap::default(),
             flags: HashMap::default(),
-            outlets: HashSet::new(),
+            outlets: rustc_hash::FxHashSet::default(),
             words: VERB_FORMS.iter().map(|(&k, &c)| (k, (None, c))).collect(),
         };
         // The built-in file is part of the binary and covered by tests.
@@ -193,7 +191,7 @@ impl Lexicon {
     }
 
     pub fn is_outlet(&self, name: &str) -> bool {
-        self.outlets.contains(&name.to_lowercase())
+        with_lower(name, |low| self.outlets.contains(low))
     }
 }
 
@@ -324,6 +322,21 @@ fn regular_forms(lemma: &str) -> (String, String, String) {
 }
 
 /// The word-class bits ([`class`]) of a lowercase word; 0 for a non-verb.
+/// `f` of `s` lowercased. Short ASCII, the usual name or word, is
+/// lowercased on the stack; the rest through [`str::to_lowercase`].
+pub fn with_lower<R>(s: &str, f: impl FnOnce(&str) -> R) -> R {
+    let mut buf = [0u8; 64];
+    if s.len() <= buf.len() && s.is_ascii() {
+        let b = &mut buf[..s.len()];
+        b.copy_from_slice(s.as_bytes());
+        b.make_ascii_lowercase();
+        if let Ok(low) = std::str::from_utf8(b) {
+            return f(low);
+        }
+    }
+    f(&s.to_lowercase())
+}
+
 pub fn verb_class(word: &str) -> u8 {
     VERB_FORMS.get(&form_key(word)).copied().unwrap_or(0)
 }

@@ -4,6 +4,7 @@
 //! every format renders.
 
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use rayon::prelude::*;
 use serde::Serialize;
@@ -100,19 +101,168 @@ pub struct Attribution {
     pub speakers: Vec<SpeakerSupport>,
 }
 
-/// The statements prepared for matching by a [`Scorer`], and an inverted
-/// index from the scorer's keys to the statements holding them.
-pub struct Index<'a, S: Scorer = Lexical> {
-    statements: &'a [Statement],
+/// What matching needs to know of the whole corpus before it scores any
+/// statement: the scorer's vocabulary and how common each word and key is.
+/// Learned from the statements a batch of whole documents at a time
+/// ([`Learner`]), so a corpus is never held at once.
+pub struct Model<S: Scorer = Lexical> {
     scorer: S,
-    prepared: S::Statements,
-    postings: HashMap<String, Vec<u32>>,
+    vocab: Arc<S::Vocab>,
     /// Statements containing each exact normalised word, for weights.
     df: HashMap<String, u32>,
     /// Distinct statements (not nested in another) containing each key.
     key_df: HashMap<String, u32>,
     /// Statements not nested in another one.
     distinct: usize,
+    /// All statements.
+    statements: usize,
+}
+
+/// Builds a [`Model`]: [`Learner::learn`] each batch of whole documents.
+pub struct Learner<S: Scorer = Lexical> {
+    scorer: S,
+    vocab: S::Vocab,
+    df: HashMap<String, u32>,
+    key_df: HashMap<String, u32>,
+    distinct: usize,
+    statements: usize,
+}
+
+impl<S: Scorer> Learner<S> {
+    pub fn new(scorer: S) -> Self {
+        Learner {
+            scorer,
+            vocab: S::Vocab::default(),
+            df: HashMap::new(),
+            key_df: HashMap::new(),
+            distinct: 0,
+            statements: 0,
+        }
+    }
+
+    /// Learns `statements`: whole documents, each sorted by position.
+    pub fn learn(&mut self, statements: &[Statement]) {
+        let texts = Texts::of(statements);
+        let keyed = self
+            .scorer
+            .learn(&mut self.vocab, &texts.texts(statements), &texts.aliases);
+        let nested = nested_in_another(statements);
+        for ((keys, words), nested) in keyed.into_iter().zip(nested) {
+            // A quoted fragment inside a reported clause is the same words
+            // again: it is indexed, but not counted for how common a word is.
+            if nested {
+                continue;
+            }
+            self.distinct += 1;
+            for k in keys {
+                *self.key_df.entry(k).or_default() += 1;
+            }
+            for w in words {
+                *self.df.entry(w).or_default() += 1;
+            }
+        }
+        self.statements += statements.len();
+    }
+
+    pub fn finish(mut self) -> Model<S> {
+        self.scorer.seal(&mut self.vocab);
+        Model {
+            scorer: self.scorer,
+            vocab: Arc::new(self.vocab),
+            df: self.df,
+            key_df: self.key_df,
+            distinct: self.distinct,
+            statements: self.statements,
+        }
+    }
+}
+
+impl<S: Scorer> Model<S> {
+    /// Rarer words weigh more: a claim is about its unusual words.
+    fn weight(&self, word: &str) -> f64 {
+        let n = self.statements as f64;
+        let df = f64::from(self.df.get(word).copied().unwrap_or(0));
+        0.5 + (1.0 + n / (1.0 + df)).ln()
+    }
+
+    /// A word found in at most a quarter of the statements: matching only
+    /// words more common than that ("Russia", "Telegram") supports nothing.
+    fn selective(&self, word: &str) -> bool {
+        // Counted by key, so "Russia" counts its "Russian"s and "Russians".
+        let df = self.key_df.get(&matcher::key(word)).copied().unwrap_or(0) as usize;
+        df * 4 <= self.distinct.max(8)
+    }
+}
+
+/// What the scorer reads of a batch of statements: per statement its text
+/// and speaker, per document its aliases.
+struct Texts {
+    speakers: Vec<String>,
+    doc_of: Vec<usize>,
+    /// A document's aliases ride on each of its statements.
+    aliases: Vec<Vec<(String, String)>>,
+}
+
+impl Texts {
+    fn of(statements: &[Statement]) -> Self {
+        let mut aliases: Vec<Vec<(String, String)>> = Vec::new();
+        let mut last: Option<&str> = None;
+        let doc_of: Vec<usize> = statements
+            .iter()
+            .map(|s| {
+                if last != Some(s.doc.as_str()) {
+                    last = Some(s.doc.as_str());
+                    aliases.push(s.aliases.clone());
+                }
+                aliases.len() - 1
+            })
+            .collect();
+        let speakers: Vec<String> = statements
+            .iter()
+            .map(|s| {
+                let name = s.speaker.name.as_deref().unwrap_or(&s.speaker.mention);
+                let mut who = match &s.speaker.role {
+                    Some(r) => format!("{name}, {r}"),
+                    None => name.to_string(),
+                };
+                // "the police official said": how the text names the speaker
+                // at the cue is who "we" are, too.
+                let mention = s.speaker.mention.as_str();
+                if !who.contains(mention) && mention.contains(' ') {
+                    who.push_str(", ");
+                    who.push_str(mention);
+                }
+                who
+            })
+            .collect();
+        Texts {
+            speakers,
+            doc_of,
+            aliases,
+        }
+    }
+
+    fn texts<'t>(&'t self, statements: &'t [Statement]) -> Vec<StatementText<'t>> {
+        statements
+            .iter()
+            .zip(&self.doc_of)
+            .zip(&self.speakers)
+            .map(|((s, &doc), speaker)| StatementText {
+                text: s.context.as_deref().unwrap_or(&s.content),
+                doc,
+                speaker,
+            })
+            .collect()
+    }
+}
+
+/// A batch of statements prepared for matching against a [`Model`], and an
+/// inverted index from the scorer's keys to the statements holding them.
+pub struct Index<'a, S: Scorer = Lexical> {
+    statements: &'a [Statement],
+    model: Arc<Model<S>>,
+    prepared: S::Statements,
+    postings: HashMap<String, Vec<u32>>,
 }
 
 /// For each statement, whether another statement of its document spans it
@@ -145,105 +295,65 @@ impl<'a> Index<'a> {
     }
 }
 
+/// Statements per batch when a corpus is learned or scored in batches.
+pub const BATCH: usize = 1 << 12;
+
+/// `statements` cut into batches of whole documents, each of about `size`
+/// statements (a document longer than that is one batch).
+pub fn batches(statements: &[Statement], size: usize) -> impl Iterator<Item = &[Statement]> {
+    let mut rest = statements;
+    std::iter::from_fn(move || {
+        if rest.is_empty() {
+            return None;
+        }
+        let mut end = size.min(rest.len());
+        while end < rest.len() && rest[end].doc == rest[end - 1].doc {
+            end += 1;
+        }
+        let (batch, more) = rest.split_at(end);
+        rest = more;
+        Some(batch)
+    })
+}
+
 impl<'a, S: Scorer> Index<'a, S> {
+    /// All of `statements` as one corpus: its model, and one index over it.
     pub fn with(statements: &'a [Statement], scorer: S) -> Self {
-        // A document's aliases ride on each of its statements.
-        let mut docs: Vec<&Statement> = Vec::new();
-        let doc_of: Vec<usize> = statements
-            .iter()
-            .map(|s| {
-                if docs.last().is_none_or(|d| d.doc != s.doc) {
-                    docs.push(s);
-                }
-                docs.len() - 1
-            })
-            .collect();
-        let speakers: Vec<String> = statements
-            .iter()
-            .map(|s| {
-                let name = s.speaker.name.as_deref().unwrap_or(&s.speaker.mention);
-                let mut who = match &s.speaker.role {
-                    Some(r) => format!("{name}, {r}"),
-                    None => name.to_string(),
-                };
-                // "the police official said": how the text names the speaker
-                // at the cue is who "we" are, too.
-                let mention = s.speaker.mention.as_str();
-                if !who.contains(mention) && mention.contains(' ') {
-                    who.push_str(", ");
-                    who.push_str(mention);
-                }
-                who
-            })
-            .collect();
-        let texts: Vec<StatementText> = statements
-            .iter()
-            .zip(&doc_of)
-            .zip(&speakers)
-            .map(|((s, &doc), speaker)| StatementText {
-                text: s.context.as_deref().unwrap_or(&s.content),
-                doc,
-                speaker,
-            })
-            .collect();
-        let doc_aliases: Vec<Vec<(String, String)>> =
-            docs.iter().map(|d| d.aliases.clone()).collect();
-        let prepared = scorer.prepare_statements(&texts, &doc_aliases);
+        let mut learner = Learner::new(scorer);
+        for batch in batches(statements, BATCH) {
+            learner.learn(batch);
+        }
+        Index::batch(&Arc::new(learner.finish()), statements)
+    }
+
+    /// A batch of whole documents, read against the corpus's `model`.
+    pub fn batch(model: &Arc<Model<S>>, statements: &'a [Statement]) -> Self {
+        let texts = Texts::of(statements);
+        let prepared =
+            model
+                .scorer
+                .prepare_statements(&model.vocab, &texts.texts(statements), &texts.aliases);
         let mut postings: HashMap<String, Vec<u32>> = HashMap::new();
-        let mut df: HashMap<String, u32> = HashMap::new();
-        let mut key_df: HashMap<String, u32> = HashMap::new();
-        let nested = nested_in_another(statements);
-        let mut distinct = 0;
         // Keys are made in parallel a block at a time and merged as they
         // come, so they are never all held at once.
         for block in (0..statements.len()).step_by(matcher::BLOCK) {
             let end = (block + matcher::BLOCK).min(statements.len());
-            let keyed: Vec<(Vec<String>, Vec<String>)> = (block..end)
+            let keyed: Vec<Vec<String>> = (block..end)
                 .into_par_iter()
-                .map(|i| scorer.statement_keys(&prepared, i))
+                .map(|i| model.scorer.statement_keys(&prepared, i).0)
                 .collect();
-            for (i, (keys, words)) in (block..end).zip(keyed) {
-                for k in &keys {
-                    postings.entry(k.clone()).or_default().push(i as u32);
-                }
-                // A quoted fragment inside a reported clause is the same words
-                // again: it is indexed, but not counted for how common a word is.
-                if nested[i] {
-                    continue;
-                }
-                distinct += 1;
+            for (i, keys) in (block..end).zip(keyed) {
                 for k in keys {
-                    *key_df.entry(k).or_default() += 1;
-                }
-                for w in words {
-                    *df.entry(w).or_default() += 1;
+                    postings.entry(k).or_default().push(i as u32);
                 }
             }
         }
         Index {
             statements,
-            scorer,
+            model: Arc::clone(model),
             prepared,
             postings,
-            df,
-            key_df,
-            distinct,
         }
-    }
-
-    /// Rarer words weigh more: a claim is about its unusual words.
-    fn weight(&self, word: &str) -> f64 {
-        let n = self.statements.len() as f64;
-        let df = f64::from(self.df.get(word).copied().unwrap_or(0));
-        0.5 + (1.0 + n / (1.0 + df)).ln()
-    }
-
-    /// A word found in at most a quarter of the statements: matching only
-    /// words more common than that ("Russia", "Telegram") supports nothing.
-    fn selective(&self, word: &str) -> bool {
-        // Counted by key, so "Russia" counts its "Russian"s and "Russians".
-        let df = self.key_df.get(&matcher::key(word)).copied().unwrap_or(0) as usize;
-        df * 4 <= self.distinct.max(8)
     }
 
     /// Statements that could reach `threshold` and hold an anchor.
@@ -351,31 +461,77 @@ pub fn attribute_at<S: Scorer>(
     thresholds: &[f64],
     max_evidence: Option<usize>,
 ) -> Vec<Vec<Attribution>> {
-    let per_claim: Vec<Vec<Attribution>> = claims
-        .par_iter()
-        .map(|c| {
-            let at: Vec<f64> = thresholds
-                .iter()
-                .map(|&t| c.threshold.unwrap_or(t))
-                .collect();
-            let low = at.iter().copied().fold(f64::INFINITY, f64::min);
-            let found = hits(c, index, low);
-            at.iter()
-                .map(|&t| group(c, index, &found, t, max_evidence))
-                .collect()
-        })
-        .collect();
-    // Claim by threshold into threshold by claim, moving, not copying.
-    let mut out: Vec<Vec<Attribution>> = thresholds
-        .iter()
-        .map(|_| Vec::with_capacity(claims.len()))
-        .collect();
-    for runs in per_claim {
-        for (k, a) in runs.into_iter().enumerate() {
-            out[k].push(a);
+    let mut a = Attributor::new(&index.model, claims, thresholds, max_evidence);
+    a.scan(index);
+    a.finish()
+}
+
+/// Attribution a batch at a time: claims are prepared once against the
+/// corpus's [`Model`], each batch of statements is indexed and scored, and
+/// only its hits are kept, grouped as they come.
+pub struct Attributor<'c, S: Scorer = Lexical> {
+    model: Arc<Model<S>>,
+    claims: &'c [Claim],
+    /// Per claim: the claim prepared, and one grouping per threshold.
+    work: Vec<(Ready<S>, Vec<Grouping>)>,
+}
+
+impl<'c, S: Scorer> Attributor<'c, S> {
+    pub fn new(
+        model: &Arc<Model<S>>,
+        claims: &'c [Claim],
+        thresholds: &[f64],
+        max_evidence: Option<usize>,
+    ) -> Self {
+        let work = claims
+            .par_iter()
+            .map(|c| {
+                let groups = thresholds
+                    .iter()
+                    .map(|&t| Grouping::new(c.threshold.unwrap_or(t), max_evidence))
+                    .collect();
+                (Ready::new(c, model), groups)
+            })
+            .collect();
+        Attributor {
+            model: Arc::clone(model),
+            claims,
+            work,
         }
     }
-    out
+
+    /// Scores a batch of whole documents.
+    pub fn batch(&mut self, statements: &[Statement]) {
+        self.scan(&Index::batch(&self.model, statements));
+    }
+
+    fn scan(&mut self, index: &Index<S>) {
+        self.work.par_iter_mut().for_each(|(ready, groups)| {
+            let low = groups
+                .iter()
+                .map(|g| g.threshold)
+                .fold(f64::INFINITY, f64::min);
+            for Hit { statement, m } in hits(ready, index, low) {
+                for g in groups.iter_mut().filter(|g| m.score >= g.threshold) {
+                    g.push(&index.statements[statement], &m);
+                }
+            }
+        });
+    }
+
+    /// Threshold by claim: `[k][c]` is claim `c` at the `k`th threshold.
+    pub fn finish(self) -> Vec<Vec<Attribution>> {
+        let thresholds = self.work.first().map_or(0, |(_, g)| g.len());
+        let mut out: Vec<Vec<Attribution>> = (0..thresholds)
+            .map(|_| Vec::with_capacity(self.claims.len()))
+            .collect();
+        for (claim, (_, groups)) in self.claims.iter().zip(self.work) {
+            for (k, g) in groups.into_iter().enumerate() {
+                out[k].push(g.finish(claim));
+            }
+        }
+        out
+    }
 }
 
 /// Best first; equal scores in corpus order.
@@ -402,30 +558,52 @@ struct Hit {
     m: matcher::Match,
 }
 
-/// The statements matching `claim` at `threshold`, in statement order.
-fn hits<S: Scorer>(claim: &Claim, index: &Index<'_, S>, threshold: f64) -> Vec<Hit> {
-    let texts: Vec<&str> = std::iter::once(claim.claim.as_str())
-        .chain(claim.phrasings.iter().map(String::as_str))
-        .collect();
-    let keywords: Vec<&str> = claim.keywords.iter().map(String::as_str).collect();
-    let scorer = &index.scorer;
-    let prepared = scorer.prepare_claim(&index.prepared, &texts, &keywords);
-    let terms = scorer.claim_terms(&prepared);
-    let weights: Vec<f64> = terms.iter().map(|t| index.weight(&t.info.norm)).collect();
-    // Claim words rare enough in the corpus to carry a match.
-    let anchors: Vec<usize> = (0..terms.len())
-        .filter(|&t| index.selective(&terms[t].info.norm))
-        .collect();
-    let selective: Vec<&str> = anchors
-        .iter()
-        .map(|&t| terms[t].info.norm.as_str())
-        .collect();
-    let wordings = scorer.wordings(&prepared);
+/// A claim prepared against the corpus: its terms, their weights, and the
+/// rare ones a match must find as themselves.
+struct Ready<S: Scorer> {
+    prepared: S::Claim,
+    weights: Vec<f64>,
+    anchors: Vec<usize>,
+    selective: Vec<String>,
+}
+
+impl<S: Scorer> Ready<S> {
+    fn new(claim: &Claim, model: &Model<S>) -> Self {
+        let texts: Vec<&str> = std::iter::once(claim.claim.as_str())
+            .chain(claim.phrasings.iter().map(String::as_str))
+            .collect();
+        let keywords: Vec<&str> = claim.keywords.iter().map(String::as_str).collect();
+        let scorer = &model.scorer;
+        let prepared = scorer.prepare_claim(&model.vocab, &texts, &keywords);
+        let terms = scorer.claim_terms(&prepared);
+        let weights: Vec<f64> = terms.iter().map(|t| model.weight(&t.info.norm)).collect();
+        // Claim words rare enough in the corpus to carry a match.
+        let anchors: Vec<usize> = (0..terms.len())
+            .filter(|&t| model.selective(&terms[t].info.norm))
+            .collect();
+        let selective = anchors
+            .iter()
+            .map(|&t| terms[t].info.norm.clone())
+            .collect();
+        Ready {
+            prepared,
+            weights,
+            anchors,
+            selective,
+        }
+    }
+}
+
+/// The statements of `index` matching the claim at `threshold`, in order.
+fn hits<S: Scorer>(r: &Ready<S>, index: &Index<'_, S>, threshold: f64) -> Vec<Hit> {
+    let scorer = &index.model.scorer;
+    let terms = scorer.claim_terms(&r.prepared);
+    let wordings = scorer.wordings(&r.prepared);
     let mut out = Vec::new();
-    for i in index.candidates(terms, &anchors, &wordings, &weights, threshold) {
+    for i in index.candidates(terms, &r.anchors, &wordings, &r.weights, threshold) {
         let i = i as usize;
         let cue = index.statements[i].cue.as_deref();
-        let Some(m) = scorer.score(&prepared, &weights, &index.prepared, i, cue) else {
+        let Some(m) = scorer.score(&r.prepared, &r.weights, &index.prepared, i, cue) else {
             continue;
         };
         // Paraphrase widens a match but never founds one: a rare claim word
@@ -433,7 +611,7 @@ fn hits<S: Scorer>(claim: &Claim, index: &Index<'_, S>, threshold: f64) -> Vec<H
         let anchored = m
             .matched
             .iter()
-            .any(|p| p.2 <= Rule::Alias && selective.contains(&p.0.as_str()));
+            .any(|p| p.2 <= Rule::Alias && r.selective.contains(&p.0));
         if m.score < threshold || !anchored {
             continue;
         }
@@ -442,25 +620,34 @@ fn hits<S: Scorer>(claim: &Claim, index: &Index<'_, S>, threshold: f64) -> Vec<H
     out
 }
 
-/// Groups the hits scoring at least `threshold` per speaker, into the result
-/// every format renders; each speaker keeps `max_evidence` pieces (all when
-/// `None`).
-fn group<'a, S: Scorer>(
-    claim: &Claim,
-    index: &Index<'a, S>,
-    hits: &[Hit],
+/// One claim's hits at one threshold, grouped per speaker as they come, into
+/// the result every format renders; each speaker keeps `max_evidence`
+/// pieces (all when `None`).
+struct Grouping {
     threshold: f64,
     max_evidence: Option<usize>,
-) -> Attribution {
-    let mut speakers: Vec<SpeakerSupport> = Vec::new();
-    // Each speaker's place in `speakers`: by name, or an unnamed source by
-    // its words, so grouping stays linear in the evidence.
-    let mut place: HashMap<(Option<&'a str>, &'a str), usize> = HashMap::new();
-    // Per speaker: any supporting, any contradicting evidence (kept or not).
-    let mut stances: Vec<(bool, bool)> = Vec::new();
-    for Hit { statement: i, m } in hits.iter().filter(|h| h.m.score >= threshold) {
-        let i = *i;
-        let st = &index.statements[i];
+    speakers: Vec<SpeakerSupport>,
+    /// Each speaker's place in `speakers`: by name, or an unnamed source by
+    /// its words, so grouping stays linear in the evidence.
+    named: HashMap<String, usize>,
+    unnamed: HashMap<String, usize>,
+    /// Per speaker: any supporting, any contradicting evidence (kept or not).
+    stances: Vec<(bool, bool)>,
+}
+
+impl Grouping {
+    fn new(threshold: f64, max_evidence: Option<usize>) -> Self {
+        Grouping {
+            threshold,
+            max_evidence,
+            speakers: Vec::new(),
+            named: HashMap::new(),
+            unnamed: HashMap::new(),
+            stances: Vec::new(),
+        }
+    }
+
+    fn push(&mut self, st: &Statement, m: &matcher::Match) {
         let evidence = Evidence {
             doc: st.doc.clone(),
             line: st.line,
@@ -469,20 +656,20 @@ fn group<'a, S: Scorer>(
             kind: st.kind,
             content: st.content.clone(),
             score: (m.score * 100.0).round() / 100.0,
-            confidence: Confidence::of(m.score, threshold),
+            confidence: Confidence::of(m.score, self.threshold),
             stance: m.stance,
             matched: m.matched.clone(),
             cue: st.cue.clone(),
             via: st.via.clone(),
             speaker_confidence: st.confidence,
         };
-        let who = match &st.speaker.name {
-            Some(n) => (Some(n.as_str()), ""),
-            None => (None, st.speaker.mention.as_str()),
+        let (place, who) = match &st.speaker.name {
+            Some(n) => (&mut self.named, n.as_str()),
+            None => (&mut self.unnamed, st.speaker.mention.as_str()),
         };
-        let k = match place.get(&who) {
+        let k = match place.get(who) {
             Some(&k) => {
-                let s = &mut speakers[k];
+                let s = &mut self.speakers[k];
                 if s.role.is_none() {
                     s.role.clone_from(&st.speaker.role);
                 }
@@ -490,9 +677,9 @@ fn group<'a, S: Scorer>(
                 k
             }
             None => {
-                place.insert(who, speakers.len());
-                stances.push((false, false));
-                speakers.push(SpeakerSupport {
+                place.insert(who.to_string(), self.speakers.len());
+                self.stances.push((false, false));
+                self.speakers.push(SpeakerSupport {
                     name: st.speaker.name.clone(),
                     role: st.speaker.role.clone(),
                     stance: Stance::Supports,
@@ -500,43 +687,46 @@ fn group<'a, S: Scorer>(
                     mention: st.speaker.mention.clone(),
                     more_evidence: 0,
                 });
-                speakers.len() - 1
+                self.speakers.len() - 1
             }
         };
-        let seen = &mut stances[k];
+        let seen = &mut self.stances[k];
         seen.0 |= m.stance == Stance::Supports;
         seen.1 |= m.stance == Stance::Contradicts;
         // Beyond the cap only the best are kept, pruned now and then so that
         // an archive's thousand near-repeats never pile up.
-        if let Some(max) = max_evidence
-            && speakers[k].evidence.len() >= 2 * max.max(1)
+        if let Some(max) = self.max_evidence
+            && self.speakers[k].evidence.len() >= 2 * max.max(1)
         {
-            keep_best(&mut speakers[k], max);
+            keep_best(&mut self.speakers[k], max);
         }
     }
-    for (s, &(supports, contradicts)) in speakers.iter_mut().zip(&stances) {
-        match max_evidence {
-            Some(max) => keep_best(s, max),
-            None => sort_evidence(&mut s.evidence),
+
+    fn finish(self, claim: &Claim) -> Attribution {
+        let mut speakers = self.speakers;
+        for (s, &(supports, contradicts)) in speakers.iter_mut().zip(&self.stances) {
+            match self.max_evidence {
+                Some(max) => keep_best(s, max),
+                None => sort_evidence(&mut s.evidence),
+            }
+            s.stance = match (supports, contradicts) {
+                (true, false) => Stance::Supports,
+                (false, true) => Stance::Contradicts,
+                // Both, or only evidence whose stance could not be read.
+                _ => Stance::Mixed,
+            };
         }
-        s.stance = match (supports, contradicts) {
-            (true, false) => Stance::Supports,
-            (false, true) => Stance::Contradicts,
-            // Both, or only evidence whose stance could not be read.
-            _ => Stance::Mixed,
-        };
-    }
-    // Best evidence first, then by label; each label is built once.
-    let mut keyed: Vec<(f64, String, SpeakerSupport)> = speakers
-        .into_iter()
-        .map(|s| (s.evidence.first().map_or(0.0, |e| e.score), s.label(), s))
-        .collect();
-    keyed.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.cmp(&b.1)));
-    let speakers = keyed.into_iter().map(|(_, _, s)| s).collect();
-    Attribution {
-        id: claim.id.clone(),
-        claim: claim.claim.clone(),
-        speakers,
+        // Best evidence first, then by label; each label is built once.
+        let mut keyed: Vec<(f64, String, SpeakerSupport)> = speakers
+            .into_iter()
+            .map(|s| (s.evidence.first().map_or(0.0, |e| e.score), s.label(), s))
+            .collect();
+        keyed.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.cmp(&b.1)));
+        Attribution {
+            id: claim.id.clone(),
+            claim: claim.claim.clone(),
+            speakers: keyed.into_iter().map(|(_, _, s)| s).collect(),
+        }
     }
 }
 
@@ -651,6 +841,37 @@ mod tests {
                 column: 1,
             },
         }
+    }
+
+    /// Scoring a batch of documents at a time, after learning the corpus a
+    /// batch at a time, gives what one pass over the whole corpus gives:
+    /// every weight, name and alias is the corpus's, not the batch's.
+    #[test]
+    fn batches_of_documents_score_as_one_corpus() {
+        let root = env!("CARGO_MANIFEST_DIR");
+        let corpus = crate::corpus::load(&[format!("{root}/seeds")], Default::default()).unwrap();
+        let statements = Extractor::default().corpus(&corpus);
+        let claims = crate::claims::load(&[
+            format!("{root}/claims"),
+            format!("{root}/tests/fixtures/claims_alt"),
+        ])
+        .unwrap();
+        let thresholds = [DEFAULT_THRESHOLD, DEFAULT_THRESHOLD / 2.0];
+        let whole = attribute_at(&claims, &Index::new(&statements), &thresholds, Some(2));
+        // Small batches: every document of the seeds is a batch of its own.
+        assert!(batches(&statements, 5).count() >= corpus.docs.len());
+        let mut learner = Learner::new(Lexical::default());
+        for b in batches(&statements, 5) {
+            learner.learn(b);
+        }
+        let model = Arc::new(learner.finish());
+        let mut scoring = Attributor::new(&model, &claims, &thresholds, Some(2));
+        for b in batches(&statements, 5) {
+            scoring.batch(b);
+        }
+        let batched = scoring.finish();
+        assert!(whole[0].iter().filter(|a| !a.speakers.is_empty()).count() > 30);
+        assert_eq!(batched, whole);
     }
 
     /// A lower threshold never hides a match: a statement found at one

@@ -2,10 +2,11 @@
 //! [`Config::from_args`] looks at a flag.
 
 use std::io::Write;
+use std::sync::Arc;
 
 use clap::{Parser, Subcommand};
 
-use crate::attribute::{self, Index};
+use crate::attribute::{self, Attributor, Learner};
 use crate::check;
 use crate::claims;
 use crate::corpus::{self, Document, LoadOptions, Notice, Warning};
@@ -371,37 +372,135 @@ impl MatchConfig {
 
     /// Extracts the corpus (or reads saved statements) and attributes every
     /// claim, at the configured threshold and at each of `extra` thresholds.
+    ///
+    /// Two passes over the statements, a batch of whole documents at a time:
+    /// the first learns the corpus's words and how common each is, the
+    /// second scores. Only a batch and the matches are ever held.
     fn attribute(
         &self,
         io: &mut Io,
         extra: &[f64],
         max_evidence: Option<usize>,
     ) -> Result<(Vec<Vec<attribute::Attribution>>, Read)> {
-        let (statements, read) = if self.statements.is_empty() {
-            self.corpus.statements(io)?
-        } else {
-            let mut all = Vec::new();
-            for file in &self.statements {
-                let (found, warnings) = saved::read(file, self.corpus.load.lossy)?;
-                warnings.into_iter().for_each(|w| io.warn(w));
-                all.extend(found);
-            }
-            let read = Read {
-                docs: saved::documents(&all),
-                ..Read::default()
-            };
-            (all, read)
-        };
         let scorer = Lexical::new(&self.corpus.extractor.registry.alias_groups());
-        let index = Index::with(&statements, scorer);
-        // One scoring pass serves every threshold asked for.
+        let mut learner = Learner::new(scorer);
+        // Standard input can be read only once: it is kept for the second pass.
+        let mut stdin = None;
+        // A small corpus is kept from the first pass, not read twice.
+        let mut kept: Option<Vec<Vec<crate::Statement>>> = Some(Vec::new());
+        let mut held = 0;
+        let mut read = self.batches(io, &mut stdin, true, &mut |b| {
+            learner.learn(&b);
+            held += b.len();
+            match &mut kept {
+                Some(k) if held <= KEEP_STATEMENTS => k.push(b),
+                _ => kept = None,
+            }
+        })?;
+        let model = Arc::new(learner.finish());
         let thresholds: Vec<f64> = std::iter::once(self.threshold)
             .chain(extra.iter().copied())
             .collect();
-        let runs = attribute::attribute_at(&self.claims, &index, &thresholds, max_evidence);
-        Ok((runs, read))
+        let mut scoring = Attributor::new(&model, &self.claims, &thresholds, max_evidence);
+        match kept {
+            Some(batches) => batches.iter().for_each(|b| scoring.batch(b)),
+            None => {
+                let again = self.batches(io, &mut stdin, false, &mut |b| scoring.batch(&b))?;
+                if again.failed && !read.failed {
+                    read.failed = true;
+                    io.warn(Warning::Other(
+                        "a document could not be read again for scoring".to_string(),
+                    ));
+                }
+            }
+        }
+        Ok((scoring.finish(), read))
+    }
+
+    /// Hands every statement to `f` in batches of whole documents, in
+    /// corpus order: extracted from the corpus, or read from saved
+    /// statements. Notices are shown on the `first` pass only.
+    fn batches(
+        &self,
+        io: &mut Io,
+        stdin: &mut Option<Vec<crate::Statement>>,
+        first: bool,
+        f: &mut dyn FnMut(Vec<crate::Statement>),
+    ) -> Result<Read> {
+        let mut pending: Vec<crate::Statement> = Vec::new();
+        let mut feed = |found: Vec<crate::Statement>, pending: &mut Vec<crate::Statement>| {
+            pending.extend(found);
+            if pending.len() < attribute::BATCH {
+                return;
+            }
+            // The last document may go on in what comes next: it waits.
+            let last = pending.last().map(|s| s.doc.clone()).unwrap_or_default();
+            let keep = pending
+                .iter()
+                .rposition(|s| s.doc != last)
+                .map_or(0, |i| i + 1);
+            if keep > 0 {
+                let rest = pending.split_off(keep);
+                f(std::mem::replace(pending, rest));
+            }
+        };
+        let read = if self.statements.is_empty() {
+            let mut pass = |io: &mut Io<'_>| {
+                self.corpus.each(
+                    io,
+                    "",
+                    |d| self.corpus.extractor.document(d),
+                    |_, found| {
+                        feed(found, &mut pending);
+                        Ok(())
+                    },
+                )
+            };
+            if first {
+                pass(io)?
+            } else {
+                let mut quiet = |_: Notice| {};
+                pass(&mut Io {
+                    out: &mut *io.out,
+                    notice: &mut quiet,
+                })?
+            }
+        } else {
+            let mut docs: Vec<String> = Vec::new();
+            for file in &self.statements {
+                let found = match stdin {
+                    Some(kept) if file == "-" => kept.clone(),
+                    _ => {
+                        let (found, warnings) = saved::read(file, self.corpus.load.lossy)?;
+                        if first {
+                            warnings.into_iter().for_each(|w| io.warn(w));
+                        }
+                        if file == "-" {
+                            *stdin = Some(found.clone());
+                        }
+                        found
+                    }
+                };
+                docs.extend(found.iter().map(|s| s.doc.clone()));
+                docs.sort_unstable();
+                docs.dedup();
+                feed(found, &mut pending);
+            }
+            Read {
+                docs: docs.len(),
+                ..Read::default()
+            }
+        };
+        if !pending.is_empty() {
+            f(pending);
+        }
+        Ok(read)
     }
 }
+
+/// Up to this many statements, `attribute` keeps what it extracted for
+/// scoring; past it, it extracts again rather than hold an archive.
+const KEEP_STATEMENTS: usize = 8 * attribute::BATCH;
 
 /// How claims are matched and shown.
 #[derive(Debug)]
@@ -523,9 +622,14 @@ pub fn run(args: Args, io: &mut Io) -> Result<u8> {
         Config::Attribute(cfg) => {
             let (mut runs, read) = cfg.matching.attribute(io, &[], cfg.max_evidence)?;
             let results = runs.remove(0);
-            io.write(&report::attributions(
-                &results, cfg.format, cfg.width, cfg.all,
-            )?)?;
+            report::write_attributions(
+                &mut *io.out,
+                "stdout",
+                &results,
+                cfg.format,
+                cfg.width,
+                cfg.all,
+            )?;
             read
         }
         Config::Check {

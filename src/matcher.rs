@@ -5,6 +5,7 @@
 
 use std::borrow::Cow;
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use rayon::prelude::*;
 use serde::Serialize;
@@ -30,7 +31,7 @@ pub struct Word {
     /// Capitalised in the text and not the first word of a sentence, or a
     /// word WordNet spells only with a capital (`Ukrainian`): a name. A
     /// capital that opens a sentence is a name when the corpus writes the
-    /// word as one elsewhere (see `LexicalStatements::mark_names`).
+    /// word as one elsewhere (see `LexicalVocab::mark_names`).
     pub name: bool,
     /// Capitalised in the text.
     pub capital: bool,
@@ -863,28 +864,53 @@ pub struct StatementText<'a> {
 /// keys, and scores; [`crate::attribute`] only picks candidates by key and
 /// groups results. A scorer must relate two words only when they share a
 /// key, so that candidate pruning never loses a match.
-pub trait Scorer: Sync {
+pub trait Scorer: Send + Sync {
+    /// What the scorer learns of the whole corpus (its words, which are
+    /// names), a batch of statements at a time, before any is scored.
+    type Vocab: Default + Send + Sync;
+    /// A batch of statements, prepared against the sealed vocabulary.
     type Statements: Sync;
-    /// Prepared per claim and used on one thread.
-    type Claim;
-    /// `aliases[doc]`: the (name, noun) pairs of [`document_aliases`].
+    /// Prepared per claim and used on one thread at a time.
+    type Claim: Send;
+    /// Learns a batch's words and returns, per statement, its distinct keys
+    /// and distinct content words (for document frequencies), as
+    /// [`Scorer::statement_keys`] gives them. `aliases[doc]`: the (name,
+    /// noun) pairs of [`document_aliases`] for each document of the batch.
+    fn learn(
+        &self,
+        v: &mut Self::Vocab,
+        texts: &[StatementText],
+        aliases: &[Vec<(String, String)>],
+    ) -> Vec<(Vec<String>, Vec<String>)>;
+    /// Ends learning: what depends on the whole corpus is settled.
+    fn seal(&self, v: &mut Self::Vocab);
+    /// A batch prepared for scoring; words the vocabulary never learned
+    /// (a document changed between the passes) are left out.
     fn prepare_statements(
         &self,
+        v: &Arc<Self::Vocab>,
         texts: &[StatementText],
         aliases: &[Vec<(String, String)>],
     ) -> Self::Statements;
-    /// Distinct keys of statement `i`, and its distinct content words (for
-    /// document frequencies).
+    /// Distinct keys of statement `i`, and its distinct content words.
     fn statement_keys(&self, s: &Self::Statements, i: usize) -> (Vec<String>, Vec<String>);
-    /// A claim's wordings and keywords, read against the prepared statements
+    /// Learns and prepares one batch that is the whole corpus.
+    fn prepare_all(
+        &self,
+        texts: &[StatementText],
+        aliases: &[Vec<(String, String)>],
+    ) -> (Arc<Self::Vocab>, Self::Statements) {
+        let mut v = Self::Vocab::default();
+        self.learn(&mut v, texts, aliases);
+        self.seal(&mut v);
+        let v = Arc::new(v);
+        let s = self.prepare_statements(&v, texts, aliases);
+        (v, s)
+    }
+    /// A claim's wordings and keywords, read against the corpus's words
     /// (a capital that opens the claim is a name when the corpus writes it
     /// as one).
-    fn prepare_claim(
-        &self,
-        s: &Self::Statements,
-        wordings: &[&str],
-        keywords: &[&str],
-    ) -> Self::Claim;
+    fn prepare_claim(&self, v: &Self::Vocab, wordings: &[&str], keywords: &[&str]) -> Self::Claim;
     /// The claim's distinct content words, each with the keys it matches through.
     fn claim_terms<'c>(&self, c: &'c Self::Claim) -> &'c [Term];
     /// Which terms each wording holds.
@@ -899,6 +925,9 @@ pub trait Scorer: Sync {
         cue: Option<&str>,
     ) -> Option<Match>;
 }
+
+/// Relations a claim keeps cached (claim term, statement word).
+const MEMO_LIMIT: usize = 1 << 14;
 
 /// How a claim term relates to a statement word: a similarity and its rule.
 type Sim = Option<(f64, Rule)>;
@@ -919,23 +948,19 @@ struct Tok {
     aside: bool,
 }
 
-/// The statements, prepared: one [`Info`] per distinct word.
-pub struct LexicalStatements {
+/// The corpus's words: one [`Info`] per distinct word, and which of them
+/// the corpus writes as names.
+#[derive(Default)]
+pub struct LexicalVocab {
     vocab: Vec<Info>,
-    toks: Vec<Vec<Tok>>,
-    /// The speaker's words for each statement (first-person actors).
-    speaker: Vec<Vec<u32>>,
-    doc: Vec<u32>,
-    /// Per document: word id → what the document also calls it.
-    aliases: Vec<HashMap<u32, Vec<String>>>,
     ids: HashMap<String, u32>,
-    /// Whether each statement says "we", "I", "us"…
-    first_person: Vec<bool>,
+    /// Per word: capitalised inside a sentence, and written in lowercase.
+    caps: HashMap<u32, (u32, u32)>,
     /// Words the corpus writes capitalised inside a sentence.
     named: rustc_hash::FxHashSet<u32>,
 }
 
-impl LexicalStatements {
+impl LexicalVocab {
     /// A capital that opens a sentence is a name when the corpus writes the
     /// word as a name elsewhere ("Telegram is used…").
     fn mark_names(&self, ws: &mut [Word]) {
@@ -949,6 +974,107 @@ impl LexicalStatements {
             }
         }
     }
+
+    /// Per document: word id → what the document also calls it.
+    fn doc_aliases(&self, aliases: &[Vec<(String, String)>]) -> Vec<HashMap<u32, Vec<String>>> {
+        aliases
+            .iter()
+            .map(|pairs| {
+                let mut m: HashMap<u32, Vec<String>> = HashMap::new();
+                for (name, noun) in pairs {
+                    for (a, b) in [(name, noun), (noun, name)] {
+                        if let Some(&id) = self.ids.get(a.as_str()) {
+                            let e = m.entry(id).or_default();
+                            if !e.contains(b) {
+                                e.push(b.clone());
+                            }
+                        }
+                    }
+                }
+                m
+            })
+            .collect()
+    }
+}
+
+/// A batch of statements, prepared: word ids into the corpus's vocabulary.
+pub struct LexicalStatements {
+    words: Arc<LexicalVocab>,
+    toks: Vec<Vec<Tok>>,
+    /// The speaker's words for each statement (first-person actors).
+    speaker: Vec<Vec<u32>>,
+    doc: Vec<u32>,
+    /// Per document: word id → what the document also calls it.
+    aliases: Vec<HashMap<u32, Vec<String>>>,
+    /// Whether each statement says "we", "I", "us"…
+    first_person: Vec<bool>,
+}
+
+impl LexicalStatements {
+    fn vocab(&self) -> &[Info] {
+        &self.words.vocab
+    }
+}
+
+/// A statement's words, and the speaker's, as the scorer reads them.
+fn tokenize(texts: &[StatementText]) -> Vec<(Vec<Word>, Vec<Word>)> {
+    texts
+        .par_iter()
+        .map(|t| (words(t.text), words(t.speaker)))
+        .collect()
+}
+
+/// Distinct keys of a statement, and its distinct content words.
+fn keys_of(
+    vocab: &[Info],
+    toks: &[Tok],
+    speaker: &[u32],
+    first_person: bool,
+    doc: &HashMap<u32, Vec<String>>,
+) -> (Vec<String>, Vec<String>) {
+    let mut keys = Vec::new();
+    let mut seen: Vec<u32> = Vec::new();
+    for t in toks.iter().filter(|t| !t.stop) {
+        if seen.contains(&t.id) {
+            continue;
+        }
+        seen.push(t.id);
+        let info = &vocab[t.id as usize];
+        keys.extend(Lexical::word_keys(
+            info,
+            doc.get(&t.id).map_or(&[][..], Vec::as_slice),
+        ));
+    }
+    if first_person {
+        for &id in speaker {
+            keys.extend(Lexical::word_keys(&vocab[id as usize], &[]));
+        }
+    }
+    keys.sort_unstable();
+    keys.dedup();
+    let mut ws: Vec<String> = seen
+        .iter()
+        .map(|&id| vocab[id as usize].norm.clone())
+        .collect();
+    ws.sort_unstable();
+    (keys, ws)
+}
+
+/// A statement's tokens, with the word ids `id` gives (`None`: left out).
+fn toks_of(ws: &[Word], mut id: impl FnMut(&str) -> Option<u32>) -> Vec<Tok> {
+    ws.iter()
+        .zip(asides(ws))
+        .filter_map(|(w, aside)| {
+            Some(Tok {
+                id: id(&w.norm)?,
+                pos: w.pos as u32,
+                stop: w.stop,
+                name: w.name,
+                capital: w.capital,
+                aside,
+            })
+        })
+        .collect()
 }
 
 /// One wording of a claim.
@@ -972,155 +1098,147 @@ pub struct LexicalClaim {
 }
 
 impl Scorer for Lexical {
+    type Vocab = LexicalVocab;
     type Statements = LexicalStatements;
     type Claim = LexicalClaim;
 
-    fn prepare_statements(
+    fn learn(
         &self,
+        v: &mut LexicalVocab,
         texts: &[StatementText],
         aliases: &[Vec<(String, String)>],
-    ) -> LexicalStatements {
-        // One Info per distinct word: stems and lemmas are looked up once.
-        let mut ids: HashMap<String, u32> = HashMap::new();
-        let intern = |w: &str, ids: &mut HashMap<String, u32>| -> u32 {
-            if let Some(&id) = ids.get(w) {
-                return id;
-            }
-            let next = ids.len() as u32;
-            ids.insert(w.to_string(), next);
-            next
-        };
-        let mut toks = Vec::with_capacity(texts.len());
-        let mut speaker = Vec::with_capacity(texts.len());
+    ) -> Vec<(Vec<String>, Vec<String>)> {
+        let mut batch: Vec<(Vec<Tok>, Vec<u32>)> = Vec::with_capacity(texts.len());
         // Words are made in parallel a block at a time and interned as they
         // come: a corpus's words as strings are never all held at once.
         for block in texts.chunks(BLOCK) {
-            let tokenized: Vec<(Vec<Word>, Vec<Word>)> = block
-                .par_iter()
-                .map(|t| (words(t.text), words(t.speaker)))
-                .collect();
-            for (ws, sp) in &tokenized {
-                let aside = asides(ws);
-                let ts: Vec<Tok> = ws
-                    .iter()
-                    .zip(aside)
-                    .map(|(w, aside)| Tok {
-                        id: intern(&w.norm, &mut ids),
-                        pos: w.pos as u32,
-                        stop: w.stop,
-                        name: w.name,
-                        capital: w.capital,
-                        aside,
-                    })
-                    .collect();
-                toks.push(ts);
-                speaker.push(
-                    sp.iter()
-                        .filter(|w| !w.stop)
-                        .map(|w| intern(&w.norm, &mut ids))
-                        .collect::<Vec<_>>(),
-                );
-            }
-        }
-        let mut by_id: Vec<(&String, u32)> = ids.iter().map(|(w, &i)| (w, i)).collect();
-        by_id.sort_unstable_by_key(|&(_, i)| i);
-        let vocab: Vec<Info> = by_id.par_iter().map(|(w, _)| self.info(w)).collect();
-        let aliases = aliases
-            .iter()
-            .map(|pairs| {
-                let mut m: HashMap<u32, Vec<String>> = HashMap::new();
-                for (name, noun) in pairs {
-                    for (a, b) in [(name, noun), (noun, name)] {
-                        if let Some(&id) = ids.get(a.as_str()) {
-                            let e = m.entry(id).or_default();
-                            if !e.contains(b) {
-                                e.push(b.clone());
-                            }
-                        }
-                    }
+            let learned = v.vocab.len();
+            let mut intern = |w: &str| -> Option<u32> {
+                if let Some(&id) = v.ids.get(w) {
+                    return Some(id);
                 }
-                m
-            })
-            .collect();
-        // A word is a name when the corpus capitalises it inside sentences
-        // more than once and more often than not (a headline in title case
-        // capitalises anything), when WordNet knows it only as a name, or
-        // when no dictionary knows it and the corpus never writes it in
-        // lowercase ("Carevane", "Veloria").
-        let mut counts: HashMap<u32, (u32, u32)> = HashMap::new();
-        for t in toks.iter().flatten().filter(|t| !t.stop) {
-            let e = counts.entry(t.id).or_default();
+                let next = v.ids.len() as u32;
+                v.ids.insert(w.to_string(), next);
+                Some(next)
+            };
+            for (ws, sp) in tokenize(block) {
+                let ts = toks_of(&ws, &mut intern);
+                let speaker = sp
+                    .iter()
+                    .filter(|w| !w.stop)
+                    .filter_map(|w| intern(&w.norm))
+                    .collect();
+                batch.push((ts, speaker));
+            }
+            // Stems and lemmas are looked up once per distinct word.
+            let mut fresh: Vec<(&String, u32)> = v
+                .ids
+                .iter()
+                .filter(|&(_, &i)| i as usize >= learned)
+                .map(|(w, &i)| (w, i))
+                .collect();
+            fresh.sort_unstable_by_key(|&(_, i)| i);
+            let infos: Vec<Info> = fresh.par_iter().map(|(w, _)| self.info(w)).collect();
+            v.vocab.extend(infos);
+        }
+        for t in batch.iter().flat_map(|(ts, _)| ts).filter(|t| !t.stop) {
+            let e = v.caps.entry(t.id).or_default();
             if t.name {
                 e.0 += 1;
             } else if !t.capital {
                 e.1 += 1;
             }
         }
-        let named: rustc_hash::FxHashSet<u32> = counts
-            .into_iter()
-            .filter(|&(id, (caps, lower))| {
+        let doc_aliases = v.doc_aliases(aliases);
+        batch
+            .par_iter()
+            .zip(texts)
+            .map(|((ts, sp), t)| {
+                let first = ts
+                    .iter()
+                    .any(|t| is_first_person(&v.vocab[t.id as usize].norm));
+                keys_of(&v.vocab, ts, sp, first, &doc_aliases[t.doc])
+            })
+            .collect()
+    }
+
+    fn seal(&self, v: &mut LexicalVocab) {
+        // A word is a name when the corpus capitalises it inside sentences
+        // more than once and more often than not (a headline in title case
+        // capitalises anything), when WordNet knows it only as a name, or
+        // when no dictionary knows it and the corpus never writes it in
+        // lowercase ("Carevane", "Veloria").
+        let vocab = &v.vocab;
+        v.named = v
+            .caps
+            .iter()
+            .filter(|&(&id, &(caps, lower))| {
                 let info = &vocab[id as usize];
                 (caps >= 2 && caps > lower)
                     || relations::is_proper(&info.norm)
                     || (lower == 0 && info.lemmas.is_empty() && info.norm.chars().count() > 1)
             })
-            .map(|(id, _)| id)
+            .map(|(&id, _)| id)
             .collect();
-        for t in toks.iter_mut().flatten() {
-            t.name = t.capital && !t.stop && named.contains(&t.id);
-        }
-        let first_person = toks
-            .iter()
-            .map(|ts| {
-                ts.iter()
-                    .any(|t| is_first_person(&vocab[t.id as usize].norm))
+        v.caps = HashMap::default();
+    }
+
+    fn prepare_statements(
+        &self,
+        v: &Arc<LexicalVocab>,
+        texts: &[StatementText],
+        aliases: &[Vec<(String, String)>],
+    ) -> LexicalStatements {
+        let id = |w: &str| v.ids.get(w).copied();
+        let prepared: Vec<(Vec<Tok>, Vec<u32>, bool)> = texts
+            .par_iter()
+            .map(|t| {
+                let mut ts = toks_of(&words(t.text), id);
+                for t in &mut ts {
+                    t.name = t.capital && !t.stop && v.named.contains(&t.id);
+                }
+                let speaker = words(t.speaker)
+                    .iter()
+                    .filter(|w| !w.stop)
+                    .filter_map(|w| id(&w.norm))
+                    .collect();
+                let first = ts
+                    .iter()
+                    .any(|t| is_first_person(&v.vocab[t.id as usize].norm));
+                (ts, speaker, first)
             })
             .collect();
+        let mut toks = Vec::with_capacity(texts.len());
+        let mut speaker = Vec::with_capacity(texts.len());
+        let mut first_person = Vec::with_capacity(texts.len());
+        for (ts, sp, first) in prepared {
+            toks.push(ts);
+            speaker.push(sp);
+            first_person.push(first);
+        }
         LexicalStatements {
-            first_person,
-            vocab,
+            aliases: v.doc_aliases(aliases),
+            words: Arc::clone(v),
             toks,
             speaker,
             doc: texts.iter().map(|t| t.doc as u32).collect(),
-            aliases,
-            ids,
-            named,
+            first_person,
         }
     }
 
     fn statement_keys(&self, s: &LexicalStatements, i: usize) -> (Vec<String>, Vec<String>) {
-        let doc = &s.aliases[s.doc[i] as usize];
-        let mut keys = Vec::new();
-        let mut seen: Vec<u32> = Vec::new();
-        for t in s.toks[i].iter().filter(|t| !t.stop) {
-            if seen.contains(&t.id) {
-                continue;
-            }
-            seen.push(t.id);
-            let info = &s.vocab[t.id as usize];
-            keys.extend(Lexical::word_keys(
-                info,
-                doc.get(&t.id).map_or(&[][..], Vec::as_slice),
-            ));
-        }
-        if first_person(s, i) {
-            for &id in &s.speaker[i] {
-                keys.extend(Lexical::word_keys(&s.vocab[id as usize], &[]));
-            }
-        }
-        keys.sort_unstable();
-        keys.dedup();
-        let mut ws: Vec<String> = seen
-            .iter()
-            .map(|&id| s.vocab[id as usize].norm.clone())
-            .collect();
-        ws.sort_unstable();
-        (keys, ws)
+        keys_of(
+            s.vocab(),
+            &s.toks[i],
+            &s.speaker[i],
+            first_person(s, i),
+            &s.aliases[s.doc[i] as usize],
+        )
     }
 
     fn prepare_claim(
         &self,
-        s: &LexicalStatements,
+        v: &LexicalVocab,
         wordings: &[&str],
         keywords: &[&str],
     ) -> LexicalClaim {
@@ -1137,7 +1255,7 @@ impl Scorer for Lexical {
         let mut out = Vec::new();
         for text in wordings {
             let mut ws = words(text);
-            s.mark_names(&mut ws);
+            v.mark_names(&mut ws);
             // A claim opens with its subject: a capital no dictionary knows
             // ("Castrelle raised tariffs") is a name.
             for w in ws.iter_mut().filter(|w| w.capital && !w.name && !w.stop) {
@@ -1220,10 +1338,15 @@ impl Scorer for Lexical {
         // Each term against each distinct word once per claim; what the
         // document calls a word is checked per statement.
         let mut memo = c.memo.borrow_mut();
+        // A cache, bounded so that a claim read against an archive's whole
+        // vocabulary does not hold a relation for every word of it.
+        if memo.len() > MEMO_LIMIT {
+            memo.clear();
+        }
         let mut rel = |term: usize, t: &Tok| -> Sim {
             let base = *memo
                 .entry((term as u32, t.id))
-                .or_insert_with(|| self.relate(&c.terms[term], &s.vocab[t.id as usize]));
+                .or_insert_with(|| self.relate(&c.terms[term], &s.vocab()[t.id as usize]));
             if base.is_some_and(|(_, r)| r <= Rule::Alias) {
                 return base;
             }
@@ -1416,7 +1539,7 @@ fn score_wording(
         matched_terms.push(term);
         matched.push(Pair(
             c.terms[term].info.norm.clone(),
-            s.vocab[t.id as usize].norm.clone(),
+            s.vocab()[t.id as usize].norm.clone(),
             rule,
         ));
     }
@@ -1461,7 +1584,7 @@ fn actors_agree(
     };
     let norm = |p: usize| {
         toks.get(p)
-            .map_or("", |t| s.vocab[t.id as usize].norm.as_str())
+            .map_or("", |t| s.vocab()[t.id as usize].norm.as_str())
     };
     // A name followed by a passive verb: "Telegram is (widely) used".
     let patient = |p: u32| {
@@ -1553,7 +1676,7 @@ fn stance(
     let claim_hit: Vec<&str> = matched.iter().map(|p| p.0.as_str()).collect();
     let stmt_negated = scoped_negations(
         toks.len(),
-        |k| s.vocab[toks[k].id as usize].norm.as_str(),
+        |k| s.vocab()[toks[k].id as usize].norm.as_str(),
         |k| matched_pos.contains(&toks[k].pos),
     ) % 2
         == 1;
@@ -1674,8 +1797,8 @@ mod tests {
                 speaker: "",
             })
             .collect();
-        let s = lex.prepare_statements(&texts, &[document_aliases(&stmts.join(" "))]);
-        let c = lex.prepare_claim(&s, &[claim], &[]);
+        let (v, s) = lex.prepare_all(&texts, &[document_aliases(&stmts.join(" "))]);
+        let c = lex.prepare_claim(&v, &[claim], &[]);
         let weights = vec![1.0; c.terms.len()];
         (0..stmts.len())
             .map(|i| lex.score(&c, &weights, &s, i, None))

@@ -191,19 +191,6 @@ fn csv_err(e: csv::Error) -> Error {
     Error::Message(format!("cannot write CSV: {e}"))
 }
 
-/// A CSV document: a header row, then the rows, quoted where needed.
-fn csv_table<const N: usize>(
-    header: [&str; N],
-    rows: impl Iterator<Item = [String; N]>,
-) -> Result<String> {
-    let mut w = csv::Writer::from_writer(Vec::new());
-    w.write_record(header).map_err(csv_err)?;
-    let bytes = w.into_inner().map_err(|e| Error::Message(e.to_string()))?;
-    let mut out = String::from_utf8(bytes).map_err(|e| Error::Message(e.to_string()))?;
-    out.push_str(&csv_rows(rows)?);
-    Ok(out)
-}
-
 /// CSV rows without a header, quoted where needed.
 fn csv_rows<const N: usize>(rows: impl Iterator<Item = [String; N]>) -> Result<String> {
     let mut w = csv::Writer::from_writer(Vec::new());
@@ -348,12 +335,31 @@ fn rows(results: &[Attribution], all: bool) -> Vec<Row<'_>> {
 
 /// Renders claim attributions in `format`. JSON formats always carry every
 /// claim; tables list claims nobody made only with `all`.
+/// The citation table in `format`, as a string (see [`write_attributions`]).
 pub fn attributions(
     results: &[Attribution],
     format: Format,
     width: Option<u16>,
     all: bool,
 ) -> Result<String> {
+    let mut out = Vec::new();
+    write_attributions(&mut out, "output", results, format, width, all)?;
+    String::from_utf8(out).map_err(|e| Error::Message(format!("cannot render output: {e}")))
+}
+
+/// Writes the citation table in `format` to `out` (named `to` in errors).
+/// Every format but the terminal table, which sizes its columns over all
+/// rows, is written a record at a time and never held whole.
+pub fn write_attributions(
+    out: &mut dyn std::io::Write,
+    to: &str,
+    results: &[Attribution],
+    format: Format,
+    width: Option<u16>,
+    all: bool,
+) -> Result<()> {
+    let failed = |e: std::io::Error| Error::write(to, &e);
+    let json_failed = |e: serde_json::Error| failed(std::io::Error::from(e));
     let matched = results.iter().filter(|a| !a.speakers.is_empty()).count();
     let nobody = results.len() - matched;
     let mut footer = if all || nobody == 0 {
@@ -375,29 +381,47 @@ pub fn attributions(
         ));
     }
     match format {
-        Format::Json => json_pretty(results),
-        Format::Jsonl => json_lines(results),
-        Format::Csv => csv_table(
-            [
+        Format::Json => {
+            serde_json::to_writer_pretty(&mut *out, results).map_err(json_failed)?;
+            out.write_all(b"\n").map_err(failed)
+        }
+        Format::Jsonl => {
+            for a in results {
+                serde_json::to_writer(&mut *out, a).map_err(json_failed)?;
+                out.write_all(b"\n").map_err(failed)?;
+            }
+            Ok(())
+        }
+        Format::Csv => {
+            let csv_failed = |e: csv::Error| match e.into_kind() {
+                csv::ErrorKind::Io(e) => failed(e),
+                other => Error::Message(format!("cannot write CSV: {other:?}")),
+            };
+            let mut w = csv::Writer::from_writer(&mut *out);
+            w.write_record([
                 "claim_id", "claim", "speaker", "role", "stance", "score", "kind", "doc", "line",
                 "via", "quote",
-            ],
-            rows(results, all).into_iter().map(|r| {
-                [
+            ])
+            .map_err(csv_failed)?;
+            for r in rows(results, all) {
+                w.write_record([
                     r.id, r.claim, &r.speaker, r.role, r.stance, &r.score, r.kind, r.doc, &r.line,
                     r.via, r.quote,
-                ]
-                .map(str::to_string)
-            }),
-        ),
+                ])
+                .map_err(csv_failed)?;
+            }
+            w.flush().map_err(failed)
+        }
         Format::Markdown => {
-            let mut out = String::from(
-                "| claim | speaker | role | stance | score | kind | source | quote |\n",
-            );
-            out.push_str("|---|---|---|---|---|---|---|---|\n");
+            out.write_all(
+                b"| claim | speaker | role | stance | score | kind | source | quote |\n\
+                  |---|---|---|---|---|---|---|---|\n",
+            )
+            .map_err(failed)?;
             for r in rows(results, all) {
-                out.push_str(&format!(
-                    "| {} | {} | {} | {} | {} | {} | {} | {} |\n",
+                writeln!(
+                    out,
+                    "| {} | {} | {} | {} | {} | {} | {} | {} |",
                     claim_cell(r.id, r.claim),
                     md(&r.speaker),
                     md(r.role),
@@ -406,11 +430,10 @@ pub fn attributions(
                     r.kind,
                     md(&source_via(&r.source, r.via)),
                     md(&shorten(r.quote, usize::MAX)),
-                ));
+                )
+                .map_err(failed)?;
             }
-            out.push('\n');
-            out.push_str(&footer);
-            Ok(out)
+            write!(out, "\n{footer}").map_err(failed)
         }
         Format::Table => {
             let mut table = new_table(width);
@@ -446,7 +469,11 @@ pub fn attributions(
                     excerpt(r.quote, &r.matched, TABLE_CONTENT_CHARS),
                 ]);
             }
-            Ok(format!("{table}\n{footer}"))
+            // Line by line: the lines are never joined into one string.
+            for line in table.lines() {
+                writeln!(out, "{line}").map_err(failed)?;
+            }
+            out.write_all(footer.as_bytes()).map_err(failed)
         }
     }
 }

@@ -340,7 +340,7 @@ impl<'a, S: Scorer> Index<'a, S> {
             let end = (block + matcher::BLOCK).min(statements.len());
             let keyed: Vec<Vec<String>> = (block..end)
                 .into_par_iter()
-                .map(|i| model.scorer.statement_keys(&prepared, i).0)
+                .map(|i| model.scorer.statement_keys(&prepared, i))
                 .collect();
             for (i, keys) in (block..end).zip(keyed) {
                 for k in keys {
@@ -474,6 +474,7 @@ pub struct Attributor<'c, S: Scorer = Lexical> {
     claims: &'c [Claim],
     /// Per claim: the claim prepared, and one grouping per threshold.
     work: Vec<(Ready<S>, Vec<Grouping>)>,
+    thresholds: usize,
 }
 
 impl<'c, S: Scorer> Attributor<'c, S> {
@@ -497,6 +498,7 @@ impl<'c, S: Scorer> Attributor<'c, S> {
             model: Arc::clone(model),
             claims,
             work,
+            thresholds: thresholds.len(),
         }
     }
 
@@ -521,8 +523,7 @@ impl<'c, S: Scorer> Attributor<'c, S> {
 
     /// Threshold by claim: `[k][c]` is claim `c` at the `k`th threshold.
     pub fn finish(self) -> Vec<Vec<Attribution>> {
-        let thresholds = self.work.first().map_or(0, |(_, g)| g.len());
-        let mut out: Vec<Vec<Attribution>> = (0..thresholds)
+        let mut out: Vec<Vec<Attribution>> = (0..self.thresholds)
             .map(|_| Vec::with_capacity(self.claims.len()))
             .collect();
         for (claim, (_, groups)) in self.claims.iter().zip(self.work) {

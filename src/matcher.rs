@@ -873,8 +873,8 @@ pub trait Scorer: Send + Sync {
     /// Prepared per claim and used on one thread at a time.
     type Claim: Send;
     /// Learns a batch's words and returns, per statement, its distinct keys
-    /// and distinct content words (for document frequencies), as
-    /// [`Scorer::statement_keys`] gives them. `aliases[doc]`: the (name,
+    /// (as [`Scorer::statement_keys`] gives them) and distinct content words
+    /// (for document frequencies). `aliases[doc]`: the (name,
     /// noun) pairs of [`document_aliases`] for each document of the batch.
     fn learn(
         &self,
@@ -892,8 +892,8 @@ pub trait Scorer: Send + Sync {
         texts: &[StatementText],
         aliases: &[Vec<(String, String)>],
     ) -> Self::Statements;
-    /// Distinct keys of statement `i`, and its distinct content words.
-    fn statement_keys(&self, s: &Self::Statements, i: usize) -> (Vec<String>, Vec<String>);
+    /// Distinct keys of statement `i`.
+    fn statement_keys(&self, s: &Self::Statements, i: usize) -> Vec<String>;
     /// Learns and prepares one batch that is the whole corpus.
     fn prepare_all(
         &self,
@@ -1024,14 +1024,14 @@ fn tokenize(texts: &[StatementText]) -> Vec<(Vec<Word>, Vec<Word>)> {
         .collect()
 }
 
-/// Distinct keys of a statement, and its distinct content words.
+/// Distinct keys of a statement, and its distinct content words' ids.
 fn keys_of(
     vocab: &[Info],
     toks: &[Tok],
     speaker: &[u32],
     first_person: bool,
     doc: &HashMap<u32, Vec<String>>,
-) -> (Vec<String>, Vec<String>) {
+) -> (Vec<String>, Vec<u32>) {
     let mut keys = Vec::new();
     let mut seen: Vec<u32> = Vec::new();
     for t in toks.iter().filter(|t| !t.stop) {
@@ -1052,12 +1052,7 @@ fn keys_of(
     }
     keys.sort_unstable();
     keys.dedup();
-    let mut ws: Vec<String> = seen
-        .iter()
-        .map(|&id| vocab[id as usize].norm.clone())
-        .collect();
-    ws.sort_unstable();
-    (keys, ws)
+    (keys, seen)
 }
 
 /// A statement's tokens, with the word ids `id` gives (`None`: left out).
@@ -1157,7 +1152,12 @@ impl Scorer for Lexical {
                 let first = ts
                     .iter()
                     .any(|t| is_first_person(&v.vocab[t.id as usize].norm));
-                keys_of(&v.vocab, ts, sp, first, &doc_aliases[t.doc])
+                let (keys, seen) = keys_of(&v.vocab, ts, sp, first, &doc_aliases[t.doc]);
+                let words = seen
+                    .iter()
+                    .map(|&id| v.vocab[id as usize].norm.clone())
+                    .collect();
+                (keys, words)
             })
             .collect()
     }
@@ -1226,7 +1226,7 @@ impl Scorer for Lexical {
         }
     }
 
-    fn statement_keys(&self, s: &LexicalStatements, i: usize) -> (Vec<String>, Vec<String>) {
+    fn statement_keys(&self, s: &LexicalStatements, i: usize) -> Vec<String> {
         keys_of(
             s.vocab(),
             &s.toks[i],
@@ -1234,6 +1234,7 @@ impl Scorer for Lexical {
             first_person(s, i),
             &s.aliases[s.doc[i] as usize],
         )
+        .0
     }
 
     fn prepare_claim(

@@ -51,11 +51,3 @@ pub fn read(file: &str, lossy: bool) -> Result<(Vec<Statement>, Vec<Warning>)> {
     }
     Ok((out, warnings))
 }
-
-/// How many documents the statements come from.
-pub fn documents(statements: &[Statement]) -> usize {
-    let mut docs: Vec<&str> = statements.iter().map(|s| s.doc.as_str()).collect();
-    docs.sort_unstable();
-    docs.dedup();
-    docs.len()
-}

@@ -378,3 +378,32 @@ fn expected_speakers_go_through_the_registry() {
     let out = String::from_utf8(out).unwrap();
     assert!(out.contains("1 passed"), "{out}");
 }
+
+#[test]
+fn an_empty_claim_file_attributes_nothing_and_checks_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("none.yaml"), "[]\n").unwrap();
+    let claims = dir.path().to_str().unwrap();
+    whosaid()
+        .args(["attribute", "--format", "json", "--claims", claims, "seeds"])
+        .assert()
+        .success()
+        .stdout("[]\n");
+    whosaid()
+        .args([
+            "attribute",
+            "--format",
+            "markdown",
+            "--claims",
+            claims,
+            "seeds",
+        ])
+        .assert()
+        .success()
+        .stdout(predicate::str::ends_with("0 of 0 claims attributed\n"));
+    whosaid()
+        .args(["check", "--claims", claims, "seeds"])
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("nothing was checked"));
+}

@@ -926,9 +926,6 @@ pub trait Scorer: Send + Sync {
     ) -> Option<Match>;
 }
 
-/// Relations a claim keeps cached (claim term, statement word).
-const MEMO_LIMIT: usize = 1 << 14;
-
 /// How a claim term relates to a statement word: a similarity and its rule.
 type Sim = Option<(f64, Rule)>;
 
@@ -1339,11 +1336,6 @@ impl Scorer for Lexical {
         // Each term against each distinct word once per claim; what the
         // document calls a word is checked per statement.
         let mut memo = c.memo.borrow_mut();
-        // A cache, bounded so that a claim read against an archive's whole
-        // vocabulary does not hold a relation for every word of it.
-        if memo.len() > MEMO_LIMIT {
-            memo.clear();
-        }
         let mut rel = |term: usize, t: &Tok| -> Sim {
             let base = *memo
                 .entry((term as u32, t.id))

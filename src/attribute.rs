@@ -1,7 +1,10 @@
-//! Ties claims to speakers: an inverted index over the keys a
+//! Ties claims to speakers. A [`Learner`] reads the statements once, a
+//! batch of whole documents at a time, for what matching needs of the whole
+//! corpus (a [`Model`]: the scorer's vocabulary, how common each word is);
+//! then, batch by batch, an inverted index over the keys a
 //! [`matcher::Scorer`] gives picks candidates, the scorer scores them, and
-//! the results are grouped per claim and speaker into the one result type
-//! every format renders.
+//! an [`Attributor`] groups the matches per claim and speaker into the one
+//! result type every format renders.
 
 use std::collections::HashMap;
 use std::sync::Arc;

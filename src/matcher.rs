@@ -1104,13 +1104,15 @@ impl Scorer for Lexical {
         // Words are made in parallel a block at a time and interned as they
         // come: a corpus's words as strings are never all held at once.
         for block in texts.chunks(BLOCK) {
-            let learned = v.vocab.len();
+            // The words met for the first time, in id order.
+            let mut fresh: Vec<String> = Vec::new();
             let mut intern = |w: &str| -> Option<u32> {
                 if let Some(&id) = v.ids.get(w) {
                     return Some(id);
                 }
                 let next = v.ids.len() as u32;
                 v.ids.insert(w.to_string(), next);
+                fresh.push(w.to_string());
                 Some(next)
             };
             for (ws, sp) in tokenize(block) {
@@ -1123,14 +1125,7 @@ impl Scorer for Lexical {
                 batch.push((ts, speaker));
             }
             // Stems and lemmas are looked up once per distinct word.
-            let mut fresh: Vec<(&String, u32)> = v
-                .ids
-                .iter()
-                .filter(|&(_, &i)| i as usize >= learned)
-                .map(|(w, &i)| (w, i))
-                .collect();
-            fresh.sort_unstable_by_key(|&(_, i)| i);
-            let infos: Vec<Info> = fresh.par_iter().map(|(w, _)| self.info(w)).collect();
+            let infos: Vec<Info> = fresh.par_iter().map(|w| self.info(w)).collect();
             v.vocab.extend(infos);
         }
         for t in batch.iter().flat_map(|(ts, _)| ts).filter(|t| !t.stop) {

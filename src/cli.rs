@@ -500,7 +500,7 @@ impl MatchConfig {
 
 /// Up to this many statements, `attribute` keeps what it extracted for
 /// scoring; past it, it extracts again rather than hold an archive.
-const KEEP_STATEMENTS: usize = 8 * attribute::BATCH;
+const KEEP_STATEMENTS: usize = 4 * attribute::BATCH;
 
 /// How claims are matched and shown.
 #[derive(Debug)]

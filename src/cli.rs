@@ -466,25 +466,32 @@ impl MatchConfig {
                 })?
             }
         } else {
-            let mut docs: Vec<String> = Vec::new();
+            let mut docs: std::collections::HashSet<String> = Default::default();
             for file in &self.statements {
-                let found = match stdin {
-                    Some(kept) if file == "-" => kept.clone(),
+                let owned;
+                let found: &[crate::Statement] = match stdin {
+                    Some(kept) if file == "-" => kept,
                     _ => {
                         let (found, warnings) = saved::read(file, self.corpus.load.lossy)?;
                         if first {
                             warnings.into_iter().for_each(|w| io.warn(w));
                         }
                         if file == "-" {
-                            *stdin = Some(found.clone());
+                            stdin.insert(found)
+                        } else {
+                            owned = found;
+                            &owned
                         }
-                        found
                     }
                 };
-                docs.extend(found.iter().map(|s| s.doc.clone()));
-                docs.sort_unstable();
-                docs.dedup();
-                feed(found, &mut pending);
+                // A document at a time, as from the corpus: batches stay
+                // their size however large the file.
+                for run in found.chunk_by(|a, b| a.doc == b.doc) {
+                    if !docs.contains(&run[0].doc) {
+                        docs.insert(run[0].doc.clone());
+                    }
+                    feed(run.to_vec(), &mut pending);
+                }
             }
             Read {
                 docs: docs.len(),

@@ -894,19 +894,6 @@ pub trait Scorer: Send + Sync {
     ) -> Self::Statements;
     /// Distinct keys of statement `i`.
     fn statement_keys(&self, s: &Self::Statements, i: usize) -> Vec<String>;
-    /// Learns and prepares one batch that is the whole corpus.
-    fn prepare_all(
-        &self,
-        texts: &[StatementText],
-        aliases: &[Vec<(String, String)>],
-    ) -> (Arc<Self::Vocab>, Self::Statements) {
-        let mut v = Self::Vocab::default();
-        self.learn(&mut v, texts, aliases);
-        self.seal(&mut v);
-        let v = Arc::new(v);
-        let s = self.prepare_statements(&v, texts, aliases);
-        (v, s)
-    }
     /// A claim's wordings and keywords, read against the corpus's words
     /// (a capital that opens the claim is a name when the corpus writes it
     /// as one).
@@ -1052,6 +1039,12 @@ fn keys_of(
     (keys, seen)
 }
 
+/// Whether a statement says "we", "I", "us"…
+fn says_i_or_we(vocab: &[Info], toks: &[Tok]) -> bool {
+    toks.iter()
+        .any(|t| is_first_person(&vocab[t.id as usize].norm))
+}
+
 /// A statement's tokens, with the word ids `id` gives (`None`: left out).
 fn toks_of(ws: &[Word], mut id: impl FnMut(&str) -> Option<u32>) -> Vec<Tok> {
     ws.iter()
@@ -1141,9 +1134,7 @@ impl Scorer for Lexical {
             .par_iter()
             .zip(texts)
             .map(|((ts, sp), t)| {
-                let first = ts
-                    .iter()
-                    .any(|t| is_first_person(&v.vocab[t.id as usize].norm));
+                let first = says_i_or_we(&v.vocab, ts);
                 let (keys, seen) = keys_of(&v.vocab, ts, sp, first, &doc_aliases[t.doc]);
                 let words = seen
                     .iter()
@@ -1194,9 +1185,7 @@ impl Scorer for Lexical {
                     .filter(|w| !w.stop)
                     .filter_map(|w| id(&w.norm))
                     .collect();
-                let first = ts
-                    .iter()
-                    .any(|t| is_first_person(&v.vocab[t.id as usize].norm));
+                let first = says_i_or_we(&v.vocab, &ts);
                 (ts, speaker, first)
             })
             .collect();
@@ -1785,7 +1774,13 @@ mod tests {
                 speaker: "",
             })
             .collect();
-        let (v, s) = lex.prepare_all(&texts, &[document_aliases(&stmts.join(" "))]);
+        // One batch that is the whole corpus: learned, sealed, prepared.
+        let aliases = [document_aliases(&stmts.join(" "))];
+        let mut v = LexicalVocab::default();
+        lex.learn(&mut v, &texts, &aliases);
+        lex.seal(&mut v);
+        let v = Arc::new(v);
+        let s = lex.prepare_statements(&v, &texts, &aliases);
         let c = lex.prepare_claim(&v, &[claim], &[]);
         let weights = vec![1.0; c.terms.len()];
         (0..stmts.len())

@@ -211,12 +211,21 @@ fn json_pretty<T: serde::Serialize + ?Sized>(value: &T) -> Result<String> {
 /// One JSON object per line.
 fn json_lines<T: serde::Serialize>(items: &[T]) -> Result<String> {
     let mut out = Vec::new();
-    for item in items {
-        serde_json::to_writer(&mut out, item).map_err(json_err)?;
-        out.push(b'\n');
-    }
+    write_json_lines(&mut out, items).map_err(json_err)?;
     // serde_json writes UTF-8 only.
     String::from_utf8(out).map_err(|e| Error::Message(format!("cannot serialise output: {e}")))
+}
+
+/// One JSON object per line, straight into `out`.
+fn write_json_lines<T: serde::Serialize>(
+    out: &mut dyn std::io::Write,
+    items: &[T],
+) -> serde_json::Result<()> {
+    for item in items {
+        serde_json::to_writer(&mut *out, item)?;
+        out.write_all(b"\n").map_err(serde_json::Error::io)?;
+    }
+    Ok(())
 }
 
 /// Like [`shorten`], but when the quote is long and its matching words come
@@ -335,18 +344,6 @@ fn rows(results: &[Attribution], all: bool) -> Vec<Row<'_>> {
 
 /// Renders claim attributions in `format`. JSON formats always carry every
 /// claim; tables list claims nobody made only with `all`.
-/// The citation table in `format`, as a string (see [`write_attributions`]).
-pub fn attributions(
-    results: &[Attribution],
-    format: Format,
-    width: Option<u16>,
-    all: bool,
-) -> Result<String> {
-    let mut out = Vec::new();
-    write_attributions(&mut out, "output", results, format, width, all)?;
-    String::from_utf8(out).map_err(|e| Error::Message(format!("cannot render output: {e}")))
-}
-
 /// Writes the citation table in `format` to `out` (named `to` in errors).
 /// Every format but the terminal table, which sizes its columns over all
 /// rows, is written a record at a time and never held whole.
@@ -385,17 +382,16 @@ pub fn write_attributions(
             serde_json::to_writer_pretty(&mut *out, results).map_err(json_failed)?;
             out.write_all(b"\n").map_err(failed)
         }
-        Format::Jsonl => {
-            for a in results {
-                serde_json::to_writer(&mut *out, a).map_err(json_failed)?;
-                out.write_all(b"\n").map_err(failed)?;
-            }
-            Ok(())
-        }
+        Format::Jsonl => write_json_lines(out, results).map_err(json_failed),
         Format::Csv => {
-            let csv_failed = |e: csv::Error| match e.into_kind() {
-                csv::ErrorKind::Io(e) => failed(e),
-                other => Error::Message(format!("cannot write CSV: {other:?}")),
+            let csv_failed = |e: csv::Error| {
+                if !e.is_io_error() {
+                    return csv_err(e);
+                }
+                match e.into_kind() {
+                    csv::ErrorKind::Io(e) => failed(e),
+                    other => Error::Message(format!("cannot write CSV: {other:?}")),
+                }
             };
             let mut w = csv::Writer::from_writer(&mut *out);
             w.write_record([

@@ -136,7 +136,7 @@ pub fn load(paths: &[String]) -> Result<Vec<Claim>> {
     let mut claims = Vec::new();
     let mut errors = Vec::new();
     for file in &files {
-        match error::read_yaml(file).and_then(|text| parse(file, &text)) {
+        match error::read_text(file).and_then(|text| parse(file, &text)) {
             Ok(mut c) => claims.append(&mut c),
             Err(Error::Many(mut es)) => errors.append(&mut es),
             Err(e) => errors.push(e),
@@ -166,26 +166,26 @@ fn is_registry(path: &Path) -> bool {
 
 /// Parses one claim file: a list of claims or a mapping with `claims:`.
 pub fn parse(path: &str, text: &str) -> Result<Vec<Claim>> {
+    let shape = error::guard_yaml(path, text)?;
     if text.trim().is_empty() {
         return Ok(Vec::new());
     }
-    let raws = if first_token_is_list(text) {
+    let raws = if shape.list {
         serde_yaml::from_str::<Vec<RawClaim>>(text).map_err(|e| error::yaml(path, &e))?
     } else {
         serde_yaml::from_str::<Wrapped>(text)
             .map_err(|e| error::yaml(path, &e))?
             .claims
     };
-    let ids = id_positions(text);
     let mut out = Vec::new();
     let mut errors = Vec::new();
     for (n, raw) in raws.into_iter().enumerate() {
-        let location = ids.get(n).cloned().unwrap_or((1, 1));
-        let location = Location {
+        // Serde read the same events, so every entry it returns has a span.
+        let location = shape.entries.get(n).cloned().unwrap_or_else(|| Location {
             path: path.to_string(),
-            line: location.0,
-            column: location.1,
-        };
+            line: 1,
+            column: 1,
+        });
         let at = |message: String| Error::Yaml {
             location: location.clone(),
             message,
@@ -257,39 +257,6 @@ pub fn parse(path: &str, text: &str) -> Result<Vec<Claim>> {
     }
 }
 
-fn first_token_is_list(text: &str) -> bool {
-    text.lines()
-        .map(str::trim_start)
-        .find(|l| !l.is_empty() && !l.starts_with('#') && *l != "---")
-        .is_some_and(|l| l.starts_with('-') || l.starts_with('['))
-}
-
-/// Line and column of each claim entry (its `- ` item), in order. serde_yaml
-/// gives no positions for values, so we read them off the text: entries are
-/// the items of the top-level sequence.
-fn id_positions(text: &str) -> Vec<(usize, usize)> {
-    let mut out = Vec::new();
-    let mut indent: Option<usize> = None;
-    for (i, line) in text.lines().enumerate() {
-        let trimmed = line.trim_start();
-        if trimmed.is_empty() || trimmed.starts_with('#') {
-            continue;
-        }
-        let col = line.len() - trimmed.len();
-        if trimmed.starts_with("- ") || trimmed == "-" {
-            match indent {
-                None => {
-                    indent = Some(col);
-                    out.push((i + 1, col + 3));
-                }
-                Some(ind) if ind == col => out.push((i + 1, col + 3)),
-                _ => {}
-            }
-        }
-    }
-    out
-}
-
 /// Names in `expect` (speakers, not_speakers, stance keys) as the speaker
 /// registry spells them, so `Lord Butler` expects the speaker the registry
 /// calls `Robin Butler`.
@@ -325,6 +292,26 @@ mod tests {
         let c = parse("x.yaml", map).unwrap();
         assert_eq!(c[0].id, "a");
         assert_eq!((c[0].location.line, c[0].location.column), (2, 5));
+    }
+
+    #[test]
+    fn entry_positions_come_from_the_parser() {
+        // Nested lists, comments, a `-` alone on its line and a flow list:
+        // only the top-level entries count, each where its node starts.
+        let text = "# claims\n- id: a\n  claim: A thing\n  phrasings:\n    - one\n    - two\n-\n  id: b\n  claim: B thing\n";
+        let c = parse("x.yaml", text).unwrap();
+        let at: Vec<_> = c
+            .iter()
+            .map(|c| (c.location.line, c.location.column))
+            .collect();
+        assert_eq!(at, [(2, 3), (8, 3)]);
+        let flow = "[{id: a, claim: A}, {id: b, claim: B}]";
+        let c = parse("x.yaml", flow).unwrap();
+        let at: Vec<_> = c
+            .iter()
+            .map(|c| (c.location.line, c.location.column))
+            .collect();
+        assert_eq!(at, [(1, 2), (1, 21)]);
     }
 
     #[test]

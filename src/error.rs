@@ -133,12 +133,30 @@ pub const MAX_YAML_BYTES: usize = 16 << 20;
 /// Deepest nesting a YAML file may have; claim files need four levels.
 pub const MAX_YAML_DEPTH: usize = 32;
 
+/// A YAML file's outline, read off the parser's events.
+#[derive(Debug, Default)]
+pub struct Shape {
+    /// The root node is a sequence (`- id: …`), not a mapping (`claims:`).
+    pub list: bool,
+    /// Where each entry of the file's list starts: the items of a top-level
+    /// sequence, or of the sequence under a top-level key such as `claims:`.
+    pub entries: Vec<Location>,
+}
+
 /// Rejects, before it is parsed, YAML that would cost far more than its size:
 /// anchors and aliases (an alias fan-out expands a few KB into gigabytes)
 /// and nesting beyond [`MAX_YAML_DEPTH`]. Syntax errors are left to the
 /// parser, which words them better.
-pub fn guard_yaml(path: &str, text: &str) -> Result<()> {
+///
+/// Returns the file's shape as the parser's own spans give it: serde gives
+/// values no positions, and these let each claim's errors point at it.
+pub fn guard_yaml(path: &str, text: &str) -> Result<Shape> {
     use saphyr_parser::{Event, Parser};
+    /// What the events being read belong to.
+    enum Frame {
+        Seq { entries: bool },
+        Map { key_next: bool },
+    }
     if text.len() > MAX_YAML_BYTES {
         return Err(Error::Invalid {
             path: path.to_string(),
@@ -148,55 +166,81 @@ pub fn guard_yaml(path: &str, text: &str) -> Result<()> {
             ),
         });
     }
-    let at = |m: &saphyr_parser::Marker, message: String| Error::Yaml {
-        location: Location {
-            path: path.to_string(),
-            line: m.line(),
-            column: m.col() + 1,
-        },
+    let at = |m: &saphyr_parser::Marker| Location {
+        path: path.to_string(),
+        line: m.line(),
+        column: m.col() + 1,
+    };
+    let fail = |m: &saphyr_parser::Marker, message: String| Error::Yaml {
+        location: at(m),
         message,
     };
     let too_deep = || format!("nested more than {MAX_YAML_DEPTH} levels deep");
-    let mut depth = 0usize;
+    let mut stack: Vec<Frame> = Vec::new();
+    let mut shape = Shape::default();
     for event in Parser::new_from_str(text) {
         let (event, span) = match event {
             Ok(e) => e,
             // The scanner stops deep flow nesting itself; other syntax
             // errors are the serde parser's to word.
             Err(e) if e.info().contains("recursion limit") => {
-                return Err(at(e.marker(), too_deep()));
+                return Err(fail(e.marker(), too_deep()));
             }
-            Err(_) => return Ok(()),
+            Err(_) => return Ok(shape),
         };
-        let anchored = match &event {
+        let anchor = match &event {
             Event::Alias(_) => {
-                return Err(at(
+                return Err(fail(
                     &span.start,
                     "aliases (`*name`) are not allowed here; write the value out".to_string(),
                 ));
             }
-            Event::SequenceStart(anchor, _) | Event::MappingStart(anchor, _) => {
-                depth += 1;
-                *anchor
-            }
+            Event::SequenceStart(anchor, _)
+            | Event::MappingStart(anchor, _)
+            | Event::Scalar(_, _, anchor, _) => *anchor,
             Event::SequenceEnd | Event::MappingEnd => {
-                depth = depth.saturating_sub(1);
-                0
+                stack.pop();
+                continue;
             }
-            Event::Scalar(_, _, anchor, _) => *anchor,
-            _ => 0,
+            _ => continue,
         };
-        if anchored != 0 {
-            return Err(at(
+        if anchor != 0 {
+            return Err(fail(
                 &span.start,
                 "anchors (`&name`) are not allowed here; write the value out".to_string(),
             ));
         }
-        if depth > MAX_YAML_DEPTH {
-            return Err(at(&span.start, too_deep()));
+        // A node starts: an entry when its parent is the list of entries; a
+        // sequence holds the entries when it is the root or a root key's value.
+        let depth = stack.len();
+        let holds_entries = match stack.last_mut() {
+            None => {
+                shape.list = matches!(event, Event::SequenceStart(..));
+                true
+            }
+            Some(Frame::Seq { entries: true }) => {
+                shape.entries.push(at(&span.start));
+                false
+            }
+            Some(Frame::Seq { .. }) => false,
+            Some(Frame::Map { key_next }) => {
+                let is_value = !*key_next;
+                *key_next = is_value;
+                is_value && depth == 1
+            }
+        };
+        match event {
+            Event::SequenceStart(..) => stack.push(Frame::Seq {
+                entries: holds_entries,
+            }),
+            Event::MappingStart(..) => stack.push(Frame::Map { key_next: true }),
+            _ => {}
+        }
+        if stack.len() > MAX_YAML_DEPTH {
+            return Err(fail(&span.start, too_deep()));
         }
     }
-    Ok(())
+    Ok(shape)
 }
 
 /// Reads a YAML file the user owns, refusing shapes that would blow up

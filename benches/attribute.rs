@@ -292,7 +292,7 @@ fn replicated(times: usize) -> &'static [Statement] {
         all.extend(base.iter().map(|s| {
             let mut s = s.clone();
             if copy > 0 {
-                s.doc = format!("copy{copy}/{}", s.doc);
+                s.span.doc = format!("copy{copy}/{}", s.span.doc);
             }
             s
         }));

@@ -14,7 +14,7 @@ use serde::Serialize;
 
 use crate::claims::{Claim, Stance};
 use crate::matcher::{self, Lexical, Pair, Rule, Scorer, StatementText, Term};
-use crate::model::{Kind, Statement};
+use crate::model::{Kind, Span, Statement};
 
 /// One number for every claim: the score at which a statement supports it.
 /// Chosen on the curated `claims/` (35 of 40 exact at 0.4; 0.35: 33, 0.5: 31)
@@ -46,10 +46,8 @@ impl Confidence {
 /// A statement that matches a claim, with the reasons.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Evidence {
-    pub doc: String,
-    pub line: usize,
-    pub start: usize,
-    pub end: usize,
+    #[serde(flatten)]
+    pub span: Span,
     pub kind: Kind,
     pub content: String,
     pub score: f64,
@@ -213,8 +211,8 @@ impl Texts {
         let doc_of: Vec<usize> = statements
             .iter()
             .map(|s| {
-                if last != Some(s.doc.as_str()) {
-                    last = Some(s.doc.as_str());
+                if last != Some(s.span.doc.as_str()) {
+                    last = Some(s.span.doc.as_str());
                     aliases.push(s.aliases.clone());
                 }
                 aliases.len() - 1
@@ -276,16 +274,16 @@ fn nested_in_another(statements: &[Statement]) -> Vec<bool> {
     let mut cover: Option<(usize, &str, usize, usize)> = None; // (index, doc, start, end)
     for (i, st) in statements.iter().enumerate() {
         if let Some((j, doc, start, end)) = cover
-            && doc == st.doc
-            && start <= st.start
-            && st.end <= end
+            && doc == st.span.doc
+            && start <= st.span.start
+            && st.span.end <= end
             && j != i
         {
             out[i] = true;
             continue;
         }
-        if cover.is_none_or(|(_, doc, _, end)| doc != st.doc || st.end > end) {
-            cover = Some((i, st.doc.as_str(), st.start, st.end));
+        if cover.is_none_or(|(_, doc, _, end)| doc != st.span.doc || st.span.end > end) {
+            cover = Some((i, st.span.doc.as_str(), st.span.start, st.span.end));
         }
     }
     out
@@ -310,7 +308,7 @@ pub fn batches(statements: &[Statement], size: usize) -> impl Iterator<Item = &[
             return None;
         }
         let mut end = size.min(rest.len());
-        while end < rest.len() && rest[end].doc == rest[end - 1].doc {
+        while end < rest.len() && rest[end].span.doc == rest[end - 1].span.doc {
             end += 1;
         }
         let (batch, more) = rest.split_at(end);
@@ -543,7 +541,7 @@ fn sort_evidence(evidence: &mut [Evidence]) {
     evidence.sort_by(|a, b| {
         b.score
             .total_cmp(&a.score)
-            .then_with(|| (&a.doc, a.start).cmp(&(&b.doc, b.start)))
+            .then_with(|| (&a.span.doc, a.span.start).cmp(&(&b.span.doc, b.span.start)))
     });
 }
 
@@ -653,10 +651,7 @@ impl Grouping {
 
     fn push(&mut self, st: &Statement, m: &matcher::Match) {
         let evidence = Evidence {
-            doc: st.doc.clone(),
-            line: st.line,
-            start: st.start,
-            end: st.end,
+            span: st.span.clone(),
             kind: st.kind,
             content: st.content.clone(),
             score: (m.score * 100.0).round() / 100.0,

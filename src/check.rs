@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 use crate::attribute::{Attribution, Evidence, SpeakerSupport};
 use crate::claims::{Claim, Stance};
 use crate::error::{self, Error, Result};
-use crate::model::Kind;
+use crate::model::{Kind, Span};
 
 pub const DEFAULT_LOCK: &str = "whosaid.lock";
 const LOCK_HEADER: &str = "# whosaid.lock: the evidence `whosaid lock` pinned for each claim.\n\
@@ -28,13 +28,6 @@ pub enum DriftKind {
     EvidenceChanged,
 }
 
-/// A place in the corpus, as evidence refers to it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Place {
-    pub doc: String,
-    pub line: usize,
-}
-
 /// One difference between what was expected (or locked) and what is.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Drift {
@@ -45,9 +38,9 @@ pub struct Drift {
     /// What was found.
     pub actual: Option<String>,
     /// Where the evidence is now (none for lost evidence or a missing speaker).
-    pub place: Option<Place>,
+    pub place: Option<Span>,
     /// Where the lock had it (lost, moved, changed evidence).
-    pub locked: Option<Place>,
+    pub locked: Option<Span>,
     /// The current quote, or the best near miss for a missing speaker.
     pub quote: Option<String>,
     pub score: Option<f64>,
@@ -61,10 +54,7 @@ impl Drift {
             speaker: speaker.to_string(),
             expected: None,
             actual: None,
-            place: e.map(|e| Place {
-                doc: e.doc.clone(),
-                line: e.line,
-            }),
+            place: e.map(|e| e.span.clone()),
             locked: None,
             quote: e.map(|e| e.content.clone()),
             score: e.map(|e| e.score),
@@ -199,10 +189,8 @@ pub struct LockedSpeaker {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct LockedEvidence {
-    pub doc: String,
-    pub line: usize,
-    pub start: usize,
-    pub end: usize,
+    #[serde(flatten)]
+    pub span: Span,
     pub kind: Kind,
     /// FNV-1a 64 of the quoted content, hex: the lock stores no quotes.
     pub hash: String,
@@ -233,17 +221,16 @@ pub fn lock(results: &[Attribution]) -> Lock {
                         .evidence
                         .iter()
                         .map(|e| LockedEvidence {
-                            doc: e.doc.clone(),
-                            line: e.line,
-                            start: e.start,
-                            end: e.end,
+                            span: e.span.clone(),
                             kind: e.kind,
                             hash: content_hash(&e.content),
                             score: e.score,
                             stance: e.stance,
                         })
                         .collect();
-                    evidence.sort_by(|x, y| (&x.doc, x.start).cmp(&(&y.doc, y.start)));
+                    evidence.sort_by(|x, y| {
+                        (&x.span.doc, x.span.start).cmp(&(&y.span.doc, y.span.start))
+                    });
                     LockedSpeaker {
                         name: speaker_key(s),
                         stance: s.stance,
@@ -318,13 +305,6 @@ pub fn read_lock(path: &str) -> Result<Lock> {
     serde_yaml::from_str(&text).map_err(|e| error::yaml(path, &e))
 }
 
-fn place(doc: &str, line: usize) -> Option<Place> {
-    Some(Place {
-        doc: doc.to_string(),
-        line,
-    })
-}
-
 /// Compares current results with the lock: evidence added, lost, moved
 /// (same content, other place) and changed (same place, other content).
 pub fn against_lock(lock: &Lock, results: &[Attribution]) -> Report {
@@ -333,9 +313,12 @@ pub fn against_lock(lock: &Lock, results: &[Attribution]) -> Report {
         .iter()
         .flat_map(|a| {
             a.speakers.iter().flat_map(move |s| {
-                s.evidence
-                    .iter()
-                    .map(move |e| ((a.id.clone(), e.doc.clone(), e.start), e.content.clone()))
+                s.evidence.iter().map(move |e| {
+                    (
+                        (a.id.clone(), e.span.doc.clone(), e.span.start),
+                        e.content.clone(),
+                    )
+                })
             })
         })
         .collect();
@@ -369,7 +352,7 @@ pub fn against_lock(lock: &Lock, results: &[Attribution]) -> Report {
             let n = new.iter().find(|s| s.name == name);
             let quote_of = |e: &LockedEvidence| {
                 quotes
-                    .get(&(id.to_string(), e.doc.clone(), e.start))
+                    .get(&(id.to_string(), e.span.doc.clone(), e.span.start))
                     .cloned()
             };
             let mut olds: Vec<&LockedEvidence> =
@@ -384,7 +367,7 @@ pub fn against_lock(lock: &Lock, results: &[Attribution]) -> Report {
                     speaker: name.to_string(),
                     expected: Some(o.stance.as_str().into()),
                     actual: Some(n.stance.as_str().into()),
-                    place: n.evidence.first().and_then(|e| place(&e.doc, e.line)),
+                    place: n.evidence.first().map(|e| e.span.clone()),
                     locked: None,
                     quote: n.evidence.first().and_then(quote_of),
                     score: n.evidence.first().map(|e| e.score),
@@ -392,10 +375,9 @@ pub fn against_lock(lock: &Lock, results: &[Attribution]) -> Report {
             }
             // Unchanged: same content at the same place.
             olds.retain(|l| {
-                match news
-                    .iter()
-                    .position(|c| c.hash == l.hash && c.doc == l.doc && c.line == l.line)
-                {
+                match news.iter().position(|c| {
+                    c.hash == l.hash && c.span.doc == l.span.doc && c.span.line == l.span.line
+                }) {
                     Some(i) => {
                         news.remove(i);
                         false
@@ -412,8 +394,8 @@ pub fn against_lock(lock: &Lock, results: &[Attribution]) -> Report {
                         speaker: name.to_string(),
                         expected: None,
                         actual: None,
-                        place: place(&c.doc, c.line),
-                        locked: place(&l.doc, l.line),
+                        place: Some(c.span.clone()),
+                        locked: Some(l.span.clone()),
                         quote: quote_of(c),
                         score: Some(c.score),
                     });
@@ -430,14 +412,14 @@ pub fn against_lock(lock: &Lock, results: &[Attribution]) -> Report {
                         .iter()
                         .enumerate()
                         .filter(|(_, c)| {
-                            c.doc == l.doc
+                            c.span.doc == l.span.doc
                                 && if same_line {
-                                    c.line == l.line
+                                    c.span.line == l.span.line
                                 } else {
                                     c.kind == l.kind
                                 }
                         })
-                        .min_by_key(|(_, c)| c.line.abs_diff(l.line))
+                        .min_by_key(|(_, c)| c.span.line.abs_diff(l.span.line))
                         .map(|(i, _)| i);
                     let Some(i) = found else { return true };
                     let c = news.remove(i);
@@ -446,8 +428,8 @@ pub fn against_lock(lock: &Lock, results: &[Attribution]) -> Report {
                         speaker: name.to_string(),
                         expected: Some(l.hash.clone()),
                         actual: Some(c.hash.clone()),
-                        place: place(&c.doc, c.line),
-                        locked: place(&l.doc, l.line),
+                        place: Some(c.span.clone()),
+                        locked: Some(l.span.clone()),
                         quote: quote_of(c),
                         score: Some(c.score),
                     });
@@ -461,7 +443,7 @@ pub fn against_lock(lock: &Lock, results: &[Attribution]) -> Report {
                     expected: Some(l.hash.clone()),
                     actual: None,
                     place: None,
-                    locked: place(&l.doc, l.line),
+                    locked: Some(l.span.clone()),
                     quote: None,
                     score: Some(l.score),
                 });
@@ -472,7 +454,7 @@ pub fn against_lock(lock: &Lock, results: &[Attribution]) -> Report {
                     speaker: name.to_string(),
                     expected: None,
                     actual: Some(c.hash.clone()),
-                    place: place(&c.doc, c.line),
+                    place: Some(c.span.clone()),
                     locked: None,
                     quote: quote_of(c),
                     score: Some(c.score),

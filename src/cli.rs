@@ -434,10 +434,13 @@ impl MatchConfig {
                 return;
             }
             // The last document may go on in what comes next: it waits.
-            let last = pending.last().map(|s| s.doc.clone()).unwrap_or_default();
+            let last = pending
+                .last()
+                .map(|s| s.span.doc.clone())
+                .unwrap_or_default();
             let keep = pending
                 .iter()
-                .rposition(|s| s.doc != last)
+                .rposition(|s| s.span.doc != last)
                 .map_or(0, |i| i + 1);
             if keep > 0 {
                 let rest = pending.split_off(keep);
@@ -486,9 +489,9 @@ impl MatchConfig {
                 };
                 // A document at a time, as from the corpus: batches stay
                 // their size however large the file.
-                for run in found.chunk_by(|a, b| a.doc == b.doc) {
-                    if !docs.contains(&run[0].doc) {
-                        docs.insert(run[0].doc.clone());
+                for run in found.chunk_by(|a, b| a.span.doc == b.span.doc) {
+                    if !docs.contains(&run[0].span.doc) {
+                        docs.insert(run[0].span.doc.clone());
                     }
                     feed(run.to_vec(), &mut pending);
                 }

@@ -67,9 +67,11 @@ pub struct Speaker {
     pub kind: SpeakerType,
 }
 
-/// One attributed statement with exact provenance.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Statement {
+/// Where in the corpus something is. Every record that points into the
+/// text carries one, flattened, so its fields read `doc`, `line`, `start`,
+/// `end` in every format.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct Span {
     /// The document path as given on the command line.
     pub doc: String,
     /// 1-based line of `start`.
@@ -78,6 +80,13 @@ pub struct Statement {
     pub start: usize,
     /// Byte offset one past the content's end.
     pub end: usize,
+}
+
+/// One attributed statement with exact provenance.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Statement {
+    #[serde(flatten)]
+    pub span: Span,
     pub kind: Kind,
     /// Verbatim slice `text[start..end]` (quote marks excluded).
     pub content: String,

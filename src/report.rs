@@ -81,7 +81,7 @@ pub fn statements(list: &[Statement], format: Format, width: Option<u16>) -> Res
             let narrow = (usize::from(table.width().unwrap_or(120)) / 5).max(8);
             for st in list {
                 table.add_row([
-                    wrap_at_joints(&format!("{}:{}", st.doc, st.line), narrow),
+                    wrap_at_joints(&format!("{}:{}", st.span.doc, st.span.line), narrow),
                     speaker_label(st),
                     st.kind.as_str().to_string(),
                     st.cue.clone().unwrap_or_default(),
@@ -141,10 +141,10 @@ pub fn statement_rows(list: &[Statement], format: Format) -> Result<String> {
         Format::Jsonl => json_lines(list),
         Format::Csv => csv_rows(list.iter().map(|st| {
             [
-                st.doc.clone(),
-                st.line.to_string(),
-                st.start.to_string(),
-                st.end.to_string(),
+                st.span.doc.clone(),
+                st.span.line.to_string(),
+                st.span.start.to_string(),
+                st.span.end.to_string(),
                 st.kind.as_str().to_string(),
                 st.speaker.name.clone().unwrap_or_default(),
                 st.speaker.mention.clone(),
@@ -161,8 +161,8 @@ pub fn statement_rows(list: &[Statement], format: Format) -> Result<String> {
             for st in list {
                 out.push_str(&format!(
                     "| {}:{} | {} | {} | {} | {} |\n",
-                    md(&st.doc),
-                    st.line,
+                    md(&st.span.doc),
+                    st.span.line,
                     md(&speaker_label(st)),
                     st.kind.as_str(),
                     md(st.cue.as_deref().unwrap_or("")),
@@ -329,9 +329,9 @@ fn rows(results: &[Attribution], all: bool) -> Vec<Row<'_>> {
                         Confidence::Strong => format!("{:.2}", e.score),
                     },
                     kind: e.kind.as_str(),
-                    source: format!("{}:{}", e.doc, e.line),
-                    doc: &e.doc,
-                    line: e.line.to_string(),
+                    source: format!("{}:{}", e.span.doc, e.span.line),
+                    doc: &e.span.doc,
+                    line: e.span.line.to_string(),
                     via: e.via.as_deref().unwrap_or(""),
                     quote: &e.content,
                     matched: e.matched.iter().map(|p| p.1.as_str()).collect(),
@@ -520,7 +520,7 @@ fn source_via(source: &str, via: &str) -> String {
 
 /// One line of a check diff, as people read it.
 pub fn drift_line(d: &Drift) -> String {
-    let at = |p: &Option<crate::check::Place>| {
+    let at = |p: &Option<crate::model::Span>| {
         p.as_ref()
             .map_or_else(String::new, |p| format!("{}:{}", p.doc, p.line))
     };
@@ -580,7 +580,7 @@ pub fn drift_line(d: &Drift) -> String {
             "~ evidence changed for {} at {}{} (quote edited; hash {} -> {}), now{quote}",
             d.speaker,
             at(&d.place),
-            if d.place == d.locked {
+            if at(&d.place) == at(&d.locked) {
                 String::new()
             } else {
                 format!(", was at {}", at(&d.locked))

@@ -108,7 +108,7 @@ fn direct_quote_then_name_said() {
     assert_eq!(stmts.len(), 2, "got:\n{}", show(&stmts));
     let s = expect(&stmts, "single branch", Kind::Direct, "Marta Kowalczyk");
     assert_content(s, "We will not close a single branch this year,", &stmts);
-    assert_eq!(s.line, 2);
+    assert_eq!(s.span.line, 2);
     assert_type(s, SpeakerType::Person, &stmts);
     assert_eq!(s.via, None);
 }
@@ -291,14 +291,14 @@ fn quote_continued_into_next_paragraph() {
         Kind::Direct,
         "Ingrid Solheim",
     );
-    assert_eq!(second.line, 1);
+    assert_eq!(second.span.line, 1);
     let third = expect(
         &stmts,
         "By the afternoon we had run out of beds",
         Kind::Direct,
         "Ingrid Solheim",
     );
-    assert_eq!(third.line, 2);
+    assert_eq!(third.span.line, 2);
     // The hospital's request is a speech act of its own, not part of the quote.
     let request = find(&stmts, "the regional health authority for extra staff");
     assert_eq!(request.kind, Kind::Indirect);
@@ -474,7 +474,7 @@ fn indirect_clause_then_surname_said() {
         &stmts,
     );
     assert_eq!(s.speaker.mention, "Nowicki");
-    assert_eq!(s.line, 2);
+    assert_eq!(s.span.line, 2);
 }
 
 #[test]
@@ -896,16 +896,16 @@ fn unbalanced_quote_does_not_lose_the_rest() {
         Kind::Indirect,
         "Ana Costa",
     );
-    assert_eq!(a.line, 2);
+    assert_eq!(a.span.line, 2);
     let b = expect(&stmts, "We were never consulted", Kind::Direct, "Ana Costa");
-    assert_eq!(b.line, 3);
+    assert_eq!(b.span.line, 3);
     let c = expect(
         &stmts,
         "the fleet could shrink by half",
         Kind::AccordingTo,
         "Ana Costa",
     );
-    assert_eq!(c.line, 4);
+    assert_eq!(c.span.line, 4);
 }
 
 #[test]
@@ -942,7 +942,7 @@ fn headline_and_file_caption_yield_nothing() {
         Kind::Indirect,
         "Nordvik Power",
     );
-    assert_eq!(s.line, 3);
+    assert_eq!(s.span.line, 3);
 }
 
 #[test]
@@ -1008,7 +1008,7 @@ fn crlf_line_endings() {
     expect(&stmts, "We are ready", Kind::Direct, "Anna Berg");
     let s = expect(&stmts, "the team had trained", Kind::Indirect, "Anna Berg");
     assert_content(s, "the team had trained for months", &stmts);
-    assert_eq!(s.line, 2);
+    assert_eq!(s.span.line, 2);
 }
 
 // ---------------------------------------------------------------------------

@@ -27,7 +27,7 @@ use rayon::prelude::*;
 
 use crate::corpus::{Corpus, Document};
 use crate::lexicon::{self, ClauseKind, Lexicon, words};
-use crate::model::{Kind, Speaker, SpeakerType, Statement};
+use crate::model::{Kind, Span, Speaker, SpeakerType, Statement};
 use crate::speakers::Registry;
 use entities::{Entities, Resolved};
 use np::{Np, NpKind, Sent, lower};
@@ -279,10 +279,12 @@ impl Extractor {
                 };
                 let confidence = (f.base * certainty * 100.0).round() / 100.0;
                 Some(Statement {
-                    doc: doc.path.clone(),
-                    line: doc.line_of(f.start),
-                    start: f.start,
-                    end: f.end,
+                    span: Span {
+                        doc: doc.path.clone(),
+                        line: doc.line_of(f.start),
+                        start: f.start,
+                        end: f.end,
+                    },
                     kind: f.kind,
                     content: doc.text[f.start..f.end].to_string(),
                     cue: f.cue,
@@ -294,8 +296,8 @@ impl Extractor {
                 })
             })
             .collect();
-        out.sort_by_key(|s| (s.start, s.end));
-        out.dedup_by_key(|s| (s.start, s.end));
+        out.sort_by_key(|s| (s.span.start, s.span.end));
+        out.dedup_by_key(|s| (s.span.start, s.span.end));
         // Claim matching reads "the app" as the "messaging app Telegram" the
         // document described; each statement carries that, so statements
         // saved as JSON lines match as the documents would.

@@ -17,22 +17,33 @@ pub fn line_at(text: &str, offset: usize) -> usize {
 
 /// The span invariants every record must satisfy, as an error message.
 pub fn invariant_error(text: &str, s: &Statement) -> Option<String> {
-    if s.start >= s.end {
-        return Some(format!("empty or reversed span {}..{}", s.start, s.end));
+    if s.span.start >= s.span.end {
+        return Some(format!(
+            "empty or reversed span {}..{}",
+            s.span.start, s.span.end
+        ));
     }
-    match text.get(s.start..s.end) {
-        None => return Some(format!("span {}..{} is not a valid slice", s.start, s.end)),
+    match text.get(s.span.start..s.span.end) {
+        None => {
+            return Some(format!(
+                "span {}..{} is not a valid slice",
+                s.span.start, s.span.end
+            ));
+        }
         Some(slice) if slice != s.content => {
             return Some(format!(
                 "content {:?} != text[{}..{}] = {:?}",
-                s.content, s.start, s.end, slice
+                s.content, s.span.start, s.span.end, slice
             ));
         }
         Some(_) => {}
     }
-    let line = line_at(text, s.start);
-    if s.line != line {
-        return Some(format!("line {} but start is on line {}", s.line, line));
+    let line = line_at(text, s.span.start);
+    if s.span.line != line {
+        return Some(format!(
+            "line {} but start is on line {}",
+            s.span.line, line
+        ));
     }
     if !(0.0..=1.0).contains(&s.confidence) {
         return Some(format!("confidence {} outside [0, 1]", s.confidence));
@@ -50,7 +61,7 @@ pub fn show(stmts: &[Statement]) -> String {
             format!(
                 "  {:?} line {} name={:?} mention={:?} role={:?} type={:?} via={:?} cue={:?} conf={} content={:?}",
                 s.kind,
-                s.line,
+                s.span.line,
                 s.speaker.name,
                 s.speaker.mention,
                 s.speaker.role,

@@ -161,9 +161,9 @@ pub struct Io<'a> {
 }
 
 impl Io<'_> {
-    fn write(&mut self, text: &str) -> Result<()> {
+    fn write(&mut self, text: impl AsRef<[u8]>) -> Result<()> {
         self.out
-            .write_all(text.as_bytes())
+            .write_all(text.as_ref())
             .map_err(|e| Error::write("stdout", &e))
     }
 
@@ -228,7 +228,7 @@ impl CorpusConfig {
     fn each<T: Send>(
         &self,
         io: &mut Io,
-        header: &str,
+        header: &[u8],
         work: impl Fn(&Document) -> T + Sync,
         mut sink: impl FnMut(&mut dyn Write, T) -> Result<()>,
     ) -> Result<Read> {
@@ -291,7 +291,7 @@ impl CorpusConfig {
         let mut statements = Vec::new();
         let read = self.each(
             io,
-            "",
+            b"",
             |d| self.extractor.document(d),
             |_, found| {
                 statements.extend(found);
@@ -451,7 +451,7 @@ impl MatchConfig {
             let mut pass = |io: &mut Io<'_>| {
                 self.corpus.each(
                     io,
-                    "",
+                    b"",
                     |d| self.corpus.extractor.document(d),
                     |_, found| {
                         feed(found, &mut pending);
@@ -614,18 +614,30 @@ pub fn run(args: Args, io: &mut Io) -> Result<u8> {
             width,
         } => {
             if report::streams(format) {
+                let mut header = Vec::new();
+                report::write_statements_header(&mut header, format)
+                    .map_err(|e| Error::write("stdout", &e))?;
                 corpus.each(
                     io,
-                    &report::statements_header(format),
-                    |d| report::statement_rows(&corpus.extractor.document(d), format),
+                    &header,
+                    // Each document is serialised in its worker.
+                    |d| {
+                        let mut rows = Vec::new();
+                        report::write_statement_rows(
+                            &mut rows,
+                            &corpus.extractor.document(d),
+                            format,
+                        )
+                        .map(|()| rows)
+                    },
                     |out, rows| {
-                        out.write_all(rows?.as_bytes())
+                        rows.and_then(|rows| out.write_all(&rows))
                             .map_err(|e| Error::write("stdout", &e))
                     },
                 )?
             } else {
                 let (statements, read) = corpus.statements(io)?;
-                io.write(&report::statements(&statements, format, width)?)?;
+                report::write_statements(&mut *io.out, "stdout", &statements, format, width)?;
                 read
             }
         }
@@ -668,7 +680,7 @@ pub fn run(args: Args, io: &mut Io) -> Result<u8> {
             if let Some(locked) = &locked {
                 rep = check::merge(rep, check::against_lock(locked, &results));
             }
-            io.write(&report::check(&rep, format)?)?;
+            report::write_check(&mut *io.out, "stdout", &rep, format)?;
             if !rep.ok() && !read.failed {
                 return Ok(1);
             }
@@ -695,7 +707,7 @@ pub fn run(args: Args, io: &mut Io) -> Result<u8> {
                 .flat_map(|c| &c.speakers)
                 .map(|s| s.evidence.len())
                 .sum();
-            io.write(&format!(
+            io.write(format!(
                 "wrote {output}: {} claims, {evidence} pieces of evidence\n",
                 lock.claims.len()
             ))?;

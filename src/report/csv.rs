@@ -1,0 +1,107 @@
+//! CSV: one record per row with every field in its own column (`doc` and
+//! `line` apart, so the file sorts), for spreadsheets and scripts.
+
+use std::io::{self, Write};
+
+use super::{Row, rows};
+use crate::attribute::Attribution;
+use crate::model::Statement;
+
+const STATEMENT_HEADER: [&str; 13] = [
+    "doc",
+    "line",
+    "start",
+    "end",
+    "kind",
+    "speaker",
+    "mention",
+    "role",
+    "type",
+    "cue",
+    "via",
+    "confidence",
+    "content",
+];
+
+const ATTRIBUTION_HEADER: [&str; 11] = [
+    "claim_id", "claim", "speaker", "role", "stance", "score", "kind", "doc", "line", "via",
+    "quote",
+];
+
+/// A CSV error as the I/O error it almost always is; the rest (a record of
+/// another length) cannot happen with fixed headers.
+fn io_error(e: csv::Error) -> io::Error {
+    match e.into_kind() {
+        csv::ErrorKind::Io(e) => e,
+        other => io::Error::other(format!("cannot write CSV: {other:?}")),
+    }
+}
+
+fn writer(out: &mut dyn Write) -> csv::Writer<&mut dyn Write> {
+    csv::WriterBuilder::new()
+        .has_headers(false)
+        .from_writer(out)
+}
+
+pub fn statements_header(out: &mut dyn Write) -> io::Result<()> {
+    let mut w = writer(out);
+    w.write_record(STATEMENT_HEADER).map_err(io_error)?;
+    w.flush()
+}
+
+/// Statement rows, without the header (written once, before the first document).
+pub fn statement_rows(out: &mut dyn Write, list: &[Statement]) -> io::Result<()> {
+    let mut w = writer(out);
+    for st in list {
+        let (line, start, end) = (
+            st.span.line.to_string(),
+            st.span.start.to_string(),
+            st.span.end.to_string(),
+        );
+        let confidence = format!("{:.2}", st.confidence);
+        w.write_record([
+            st.span.doc.as_str(),
+            &line,
+            &start,
+            &end,
+            st.kind.as_str(),
+            st.speaker.name.as_deref().unwrap_or(""),
+            &st.speaker.mention,
+            st.speaker.role.as_deref().unwrap_or(""),
+            st.speaker.kind.as_str(),
+            st.cue.as_deref().unwrap_or(""),
+            st.via.as_deref().unwrap_or(""),
+            &confidence,
+            &st.content,
+        ])
+        .map_err(io_error)?;
+    }
+    w.flush()
+}
+
+/// The citation table; claims nobody made get a `(nobody)` row only with `all`.
+pub fn attributions(out: &mut dyn Write, results: &[Attribution], all: bool) -> io::Result<()> {
+    let mut w = writer(out);
+    w.write_record(ATTRIBUTION_HEADER).map_err(io_error)?;
+    for r in rows(results, all) {
+        let Row {
+            id,
+            claim,
+            speaker,
+            role,
+            stance,
+            score,
+            kind,
+            doc,
+            line,
+            via,
+            quote,
+            ..
+        } = r;
+        w.write_record([
+            id, claim, &speaker, role, stance, &score, kind, doc, &line, via, quote,
+        ])
+        .map_err(io_error)?;
+    }
+    w.flush()
+}

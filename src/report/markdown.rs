@@ -1,0 +1,87 @@
+//! Markdown tables, ready to paste into a fact-check: cells are escaped so
+//! a quote pasted into a CMS reads exactly as it was said.
+
+use std::io::{self, Write};
+
+use super::table::speaker_label;
+use super::{footer, rows, shorten};
+use crate::attribute::Attribution;
+use crate::model::Statement;
+
+pub fn statements_header(out: &mut dyn Write) -> io::Result<()> {
+    out.write_all(b"| source | speaker | kind | cue | statement |\n|---|---|---|---|---|\n")
+}
+
+pub fn statement_rows(out: &mut dyn Write, list: &[Statement]) -> io::Result<()> {
+    for st in list {
+        writeln!(
+            out,
+            "| {}:{} | {} | {} | {} | {} |",
+            md(&st.span.doc),
+            st.span.line,
+            md(&speaker_label(st)),
+            st.kind.as_str(),
+            md(st.cue.as_deref().unwrap_or("")),
+            md(&shorten(&st.content, usize::MAX)),
+        )?;
+    }
+    Ok(())
+}
+
+/// The citation table: the claim's wording and id, then who said it where.
+pub fn attributions(out: &mut dyn Write, results: &[Attribution], all: bool) -> io::Result<()> {
+    out.write_all(
+        b"| claim | speaker | role | stance | score | kind | source | quote |\n\
+          |---|---|---|---|---|---|---|---|\n",
+    )?;
+    for r in rows(results, all) {
+        writeln!(
+            out,
+            "| {} (`{}`) | {} | {} | {} | {} | {} | {} | {} |",
+            md(r.claim),
+            r.id.replace('`', "'"),
+            md(&r.speaker),
+            md(r.role),
+            r.stance,
+            r.score,
+            r.kind,
+            md(&r.source_via()),
+            md(&shorten(r.quote, usize::MAX)),
+        )?;
+    }
+    write!(out, "\n{}", footer(results, all))
+}
+
+/// Escapes text for a Markdown table cell, so that a quote pasted into a
+/// CMS reads as written: Markdown punctuation is backslash-escaped, HTML's
+/// `<`, `>` and `&` become entities, and a line break becomes a space.
+pub fn md(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 8);
+    for c in s.chars() {
+        match c {
+            '\\' | '|' | '*' | '_' | '`' | '[' | ']' | '#' | '~' => {
+                out.push('\\');
+                out.push(c);
+            }
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '&' => out.push_str("&amp;"),
+            '\n' | '\r' => out.push(' '),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn markdown_cells_keep_quotes_verbatim() {
+        assert_eq!(
+            md("a *b* <b>c</b> | d_e & f\ng"),
+            "a \\*b\\* &lt;b&gt;c&lt;/b&gt; \\| d\\_e &amp; f g"
+        );
+    }
+}

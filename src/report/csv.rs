@@ -37,7 +37,7 @@ fn io_error(e: csv::Error) -> io::Error {
     }
 }
 
-fn writer(out: &mut dyn Write) -> csv::Writer<&mut dyn Write> {
+fn writer<W: Write + ?Sized>(out: &mut W) -> csv::Writer<&mut W> {
     csv::WriterBuilder::new()
         .has_headers(false)
         .from_writer(out)
@@ -50,7 +50,7 @@ pub fn statements_header(out: &mut dyn Write) -> io::Result<()> {
 }
 
 /// Statement rows, without the header (written once, before the first document).
-pub fn statement_rows(out: &mut dyn Write, list: &[Statement]) -> io::Result<()> {
+pub fn statement_rows<W: Write + ?Sized>(out: &mut W, list: &[Statement]) -> io::Result<()> {
     let mut w = writer(out);
     for st in list {
         let (line, start, end) = (

@@ -12,7 +12,7 @@ pub fn pretty<T: Serialize + ?Sized>(out: &mut dyn Write, value: &T) -> io::Resu
 }
 
 /// One JSON object per line, serialised straight into `out`.
-pub fn lines<T: Serialize>(out: &mut dyn Write, items: &[T]) -> io::Result<()> {
+pub fn lines<T: Serialize, W: Write + ?Sized>(out: &mut W, items: &[T]) -> io::Result<()> {
     for item in items {
         serde_json::to_writer(&mut *out, item)?;
         out.write_all(b"\n")?;

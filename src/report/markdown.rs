@@ -12,7 +12,7 @@ pub fn statements_header(out: &mut dyn Write) -> io::Result<()> {
     out.write_all(b"| source | speaker | kind | cue | statement |\n|---|---|---|---|---|\n")
 }
 
-pub fn statement_rows(out: &mut dyn Write, list: &[Statement]) -> io::Result<()> {
+pub fn statement_rows<W: Write + ?Sized>(out: &mut W, list: &[Statement]) -> io::Result<()> {
     for st in list {
         writeln!(
             out,

@@ -65,7 +65,7 @@ pub fn write_statements(
         Format::Json => json::pretty(out, list),
         Format::Table => table::statements(out, list, width),
         Format::Jsonl | Format::Csv | Format::Markdown => write_statements_header(out, format)
-            .and_then(|()| write_statement_rows(out, list, format)),
+            .and_then(|()| write_statement_rows(&mut &mut *out, list, format)),
     };
     written.map_err(|e| Error::write(to, &e))
 }
@@ -80,9 +80,10 @@ pub fn write_statements_header(out: &mut dyn Write, format: Format) -> io::Resul
 }
 
 /// The rows of a streamed `format` for `list`, one document's statements
-/// (the whole-set formats write `list` whole).
-pub fn write_statement_rows(
-    out: &mut dyn Write,
+/// (the whole-set formats write `list` whole). Generic, so that rows
+/// rendered into a worker's buffer are written without dynamic calls.
+pub fn write_statement_rows<W: Write>(
+    out: &mut W,
     list: &[Statement],
     format: Format,
 ) -> io::Result<()> {

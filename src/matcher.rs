@@ -67,7 +67,18 @@ fn scoped_negations<'w>(
 /// kept. Plain ASCII, the usual case, comes back as it is, and text already
 /// in NFKC skips normalisation.
 fn fold(text: &str) -> Cow<'_, str> {
-    let plain = |b: &u8| b.is_ascii() && (*b == b' ' || !b.is_ascii_whitespace());
+    // A table, as in `document_aliases`: this runs over every byte.
+    static PLAIN: [bool; 256] = {
+        let mut t = [false; 256];
+        let mut c = 0;
+        while c < 128 {
+            let b = c as u8;
+            t[c] = b == b' ' || !b.is_ascii_whitespace();
+            c += 1;
+        }
+        t
+    };
+    let plain = |b: &u8| PLAIN[usize::from(*b)];
     let bytes = text.as_bytes();
     let Some(first) = bytes.iter().position(|b| !plain(b)) else {
         return Cow::Borrowed(text);
@@ -690,7 +701,18 @@ pub fn document_aliases(text: &str) -> Vec<(String, String)> {
         c if c.is_ascii() => c as char,
         _ => folded[i..].chars().next().unwrap_or(' '),
     };
-    let ascii_word = |x: &u8| x.is_ascii_alphanumeric() || *x == b'\'' || *x == b'-';
+    // One table load per byte: this loop runs over every byte of the corpus.
+    static WORD: [bool; 256] = {
+        let mut t = [false; 256];
+        let mut c = 0;
+        while c < 256 {
+            let b = c as u8;
+            t[c] = b.is_ascii_alphanumeric() || b == b'\'' || b == b'-';
+            c += 1;
+        }
+        t
+    };
+    let ascii_word = |x: &u8| WORD[usize::from(*x)];
     let mut toks: Vec<T> = Vec::with_capacity(b.len() / 4);
     let mut descriptors: Vec<usize> = Vec::new();
     let mut initial = true;

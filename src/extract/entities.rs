@@ -40,6 +40,9 @@ pub struct Entities {
     /// Multi-word names by each of their words, lowercase and without a
     /// plural or possessive `s` (`union` → Northgate Dockers' Union).
     name_words: HashMap<String, Vec<usize>>,
+    /// [`name_type`] of each name met, as written: a document names the
+    /// same people again and again.
+    types: HashMap<String, SpeakerType>,
 }
 
 /// A description looks among this many most recently mentioned entities
@@ -118,6 +121,19 @@ pub fn name_type(name: &str, outlet_hint: bool, lex: &Lexicon) -> SpeakerType {
 }
 
 impl Entities {
+    /// [`name_type`], worked out once per name and document.
+    pub fn name_type(&mut self, name: &str, outlet_hint: bool, lex: &Lexicon) -> SpeakerType {
+        if outlet_hint {
+            return SpeakerType::Outlet;
+        }
+        if let Some(&t) = self.types.get(name) {
+            return t;
+        }
+        let t = name_type(name, false, lex);
+        self.types.insert(name.to_string(), t);
+        t
+    }
+
     /// The entity `name` refers to: itself, or the person whose surname it is.
     pub fn find(&self, name: &str) -> Option<usize> {
         lexicon::with_lower(name, |key| {
@@ -367,7 +383,7 @@ impl Entities {
                 let kind = if matches!(np.kind, NpKind::Quoted(_)) {
                     SpeakerType::Outlet
                 } else {
-                    name_type(name, np.outlet_hint, lex)
+                    self.name_type(name, np.outlet_hint, lex)
                 };
                 // "Mr. Trump", "Sen. Cruz": a personal title makes a person.
                 let titled = np

@@ -233,7 +233,7 @@ impl Extractor {
                 i = j;
                 continue;
             }
-            let kind = entities::name_type(name, np.outlet_hint, &self.lexicon);
+            let kind = ents.name_type(name, np.outlet_hint, &self.lexicon);
             ents.mention(name, kind, np.role.as_deref(), pos, !oblique && !inside);
             i = j;
         }

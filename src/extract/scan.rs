@@ -327,7 +327,12 @@ fn marks(text: &str, start: usize, end: usize) -> Vec<(usize, usize, Mark)> {
     let mut i = 0;
     while i < bytes.len() {
         if !is_mark_char(bytes[i]) {
-            i += 1;
+            // Straight to the next candidate: the ASCII marks and the lead
+            // bytes of the typographic ones, a memchr pass each.
+            let rest = &bytes[i..];
+            let ascii = memchr::memchr3(b'"', b'\'', b'`', rest);
+            let wide = memchr::memchr2(0xE2, 0xC2, &rest[..ascii.unwrap_or(rest.len())]);
+            i += wide.or(ascii).unwrap_or(rest.len());
             continue;
         }
         let prev = slice[..i].chars().next_back();

@@ -4,11 +4,6 @@ use std::process::ExitCode;
 use clap::Parser;
 use whosaid::corpus::Notice;
 
-// Extraction allocates many small, short-lived strings; mimalloc serves
-// them at a fraction of glibc's cost.
-#[global_allocator]
-static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
 fn main() -> ExitCode {
     let args = whosaid::cli::Args::parse();
     // A closed stderr is no reason to fail the run or to panic.

@@ -299,19 +299,18 @@ mod tests {
         // Nested lists, comments, a `-` alone on its line and a flow list:
         // only the top-level entries count, each where its node starts.
         let text = "# claims\n- id: a\n  claim: A thing\n  phrasings:\n    - one\n    - two\n-\n  id: b\n  claim: B thing\n";
-        let c = parse("x.yaml", text).unwrap();
-        let at: Vec<_> = c
-            .iter()
-            .map(|c| (c.location.line, c.location.column))
-            .collect();
-        assert_eq!(at, [(2, 3), (8, 3)]);
-        let flow = "[{id: a, claim: A}, {id: b, claim: B}]";
-        let c = parse("x.yaml", flow).unwrap();
-        let at: Vec<_> = c
-            .iter()
-            .map(|c| (c.location.line, c.location.column))
-            .collect();
-        assert_eq!(at, [(1, 2), (1, 21)]);
+        let at = |text: &str| -> Vec<(usize, usize)> {
+            parse("x.yaml", text)
+                .unwrap()
+                .iter()
+                .map(|c| (c.location.line, c.location.column))
+                .collect()
+        };
+        assert_eq!(at(text), [(2, 3), (8, 3)]);
+        assert_eq!(
+            at("[{id: a, claim: A}, {id: b, claim: B}]"),
+            [(1, 2), (1, 21)]
+        );
     }
 
     #[test]

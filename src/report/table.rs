@@ -102,6 +102,18 @@ impl<const N: usize> Layout<N> {
     }
 }
 
+/// A whole table: `rows()` is read once to size the columns, then again
+/// to print them.
+fn print<const N: usize, I: Iterator<Item = [String; N]>>(
+    out: &mut dyn Write,
+    header: [&'static str; N],
+    constraints: [ColumnConstraint; N],
+    width: Option<u16>,
+    rows: impl Fn() -> I,
+) -> io::Result<()> {
+    Layout::new(header, constraints, width, widest(&header, rows())).write(out, rows())
+}
+
 /// The widest line of each cell over `rows`.
 fn widest<const N: usize>(
     header: &[&str; N],
@@ -157,7 +169,8 @@ pub fn statements(out: &mut dyn Write, list: &[Statement], width: Option<u16>) -
             shorten(&st.content, CONTENT_CHARS),
         ]
     };
-    let layout = Layout::new(
+    print(
+        out,
         HEADER,
         [
             ColumnConstraint::UpperBoundary(Width::Percentage(30)),
@@ -167,9 +180,8 @@ pub fn statements(out: &mut dyn Write, list: &[Statement], width: Option<u16>) -
             ColumnConstraint::LowerBoundary(Width::Percentage(35)),
         ],
         width,
-        widest(&HEADER, list.iter().map(cells)),
-    );
-    layout.write(out, list.iter().map(cells))?;
+        || list.iter().map(cells),
+    )?;
     writeln!(out, "{} statements", list.len())
 }
 
@@ -203,7 +215,8 @@ pub fn attributions(
             super::excerpt(r.quote, &r.matched, CONTENT_CHARS),
         ]
     };
-    let layout = Layout::new(
+    print(
+        out,
         HEADER,
         [
             ColumnConstraint::UpperBoundary(Width::Percentage(20)),
@@ -215,9 +228,8 @@ pub fn attributions(
             ColumnConstraint::LowerBoundary(Width::Percentage(25)),
         ],
         width,
-        widest(&HEADER, rows(results, all).map(cells)),
-    );
-    layout.write(out, rows(results, all).map(cells))?;
+        || rows(results, all).map(cells),
+    )?;
     out.write_all(footer(results, all).as_bytes())
 }
 

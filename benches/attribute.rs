@@ -32,11 +32,22 @@ fn main() {
     divan::main();
 }
 
+/// CI's smoke run (`-- --test`) only checks that each bench runs: a tenth
+/// of the corpus and 20 claims keep it to seconds.
+fn smoke() -> bool {
+    std::env::args().any(|a| a == "--test")
+}
+
 /// The statements of the generated corpus.
 fn statements() -> &'static [Statement] {
     static STATEMENTS: OnceLock<Vec<Statement>> = OnceLock::new();
     STATEMENTS.get_or_init(|| {
-        let docs: Vec<Document> = common::generate(TARGET_BYTES, SEED)
+        let target = if smoke() {
+            TARGET_BYTES / 10
+        } else {
+            TARGET_BYTES
+        };
+        let docs: Vec<Document> = common::generate(target, SEED)
             .into_iter()
             .map(|(name, text)| Document::new(name, text))
             .collect();
@@ -310,9 +321,7 @@ fn replicated(times: usize) -> &'static [Statement] {
 fn attribute_1000_claims_scaling(bencher: divan::Bencher, times: usize) {
     let statements = replicated(times);
     let index = Index::new(statements);
-    // CI's smoke run (`-- --test`) only checks that it runs.
-    let smoke = std::env::args().any(|a| a == "--test");
-    let claims = &claims()[..if smoke { 20 } else { CLAIMS }];
+    let claims = &claims()[..if smoke() { 20 } else { CLAIMS }];
     bencher
         .counter(ItemsCount::new(claims.len()))
         .bench(|| attribute::attribute(claims, &index, DEFAULT_THRESHOLD));

@@ -129,9 +129,9 @@ fn widest<const N: usize>(
 }
 
 /// The columns that hold paths and ids, which wrap at joints, get this
-/// fraction of a table `width` wide (120 when unbounded), never under 8.
-fn narrow(width: Option<u16>, tenths: usize) -> usize {
-    (usize::from(width.unwrap_or(120)) * tenths / 20).max(8)
+/// many twentieths of a table `width` (120 when unbounded), never under 8.
+fn narrow(width: Option<u16>, twentieths: usize) -> usize {
+    (usize::from(width.unwrap_or(120)) * twentieths / 20).max(8)
 }
 
 /// The speaker of a statement as a cell shows it: name or `[mention]`,

@@ -375,9 +375,10 @@ pub fn against_lock(lock: &Lock, results: &[Attribution]) -> Report {
             }
             // Unchanged: same content at the same place.
             olds.retain(|l| {
-                match news.iter().position(|c| {
-                    c.hash == l.hash && c.span.doc == l.span.doc && c.span.line == l.span.line
-                }) {
+                match news
+                    .iter()
+                    .position(|c| c.hash == l.hash && c.span.same_line(&l.span))
+                {
                     Some(i) => {
                         news.remove(i);
                         false
@@ -412,12 +413,11 @@ pub fn against_lock(lock: &Lock, results: &[Attribution]) -> Report {
                         .iter()
                         .enumerate()
                         .filter(|(_, c)| {
-                            c.span.doc == l.span.doc
-                                && if same_line {
-                                    c.span.line == l.span.line
-                                } else {
-                                    c.kind == l.kind
-                                }
+                            if same_line {
+                                c.span.same_line(&l.span)
+                            } else {
+                                c.span.doc == l.span.doc && c.kind == l.kind
+                            }
                         })
                         .min_by_key(|(_, c)| c.span.line.abs_diff(l.span.line))
                         .map(|(i, _)| i);

@@ -82,6 +82,13 @@ pub struct Span {
     pub end: usize,
 }
 
+impl Span {
+    /// The same document and line: the place people see in `doc:line`.
+    pub fn same_line(&self, other: &Span) -> bool {
+        self.line == other.line && self.doc == other.doc
+    }
+}
+
 /// One attributed statement with exact provenance.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Statement {

@@ -318,7 +318,9 @@ pub fn drift_line(d: &Drift) -> String {
             "~ evidence changed for {} at {}{} (quote edited; hash {} -> {}), now{quote}",
             d.speaker,
             at(&d.place),
-            if at(&d.place) == at(&d.locked) {
+            if d.place.as_ref().map(|p| (&p.doc, p.line))
+                == d.locked.as_ref().map(|l| (&l.doc, l.line))
+            {
                 String::new()
             } else {
                 format!(", was at {}", at(&d.locked))

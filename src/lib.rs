@@ -1,6 +1,7 @@
 //! whosaid: who said what, and where. Extracts attributed statements from news
 //! articles, ties curated claims to their speakers, and checks attribution for drift.
 
+pub mod aliases;
 pub mod attribute;
 pub mod check;
 pub mod claims;

@@ -4,6 +4,13 @@ use std::process::ExitCode;
 use clap::Parser;
 use whosaid::corpus::Notice;
 
+// jemalloc: extraction makes many small, short-lived allocations, which it
+// serves in fewer instructions than the system allocator, and it returns
+// freed pages, keeping `attribute` within its memory bound (mimalloc held
+// them: 142 MB against 89 MB on the 50 MB bench corpus).
+#[global_allocator]
+static ALLOCATOR: tikv_jemallocator::Jemalloc = tikv_jemallocator::Jemalloc;
+
 fn main() -> ExitCode {
     let args = whosaid::cli::Args::parse();
     // A closed stderr is no reason to fail the run or to panic.

@@ -11,6 +11,7 @@ use rayon::prelude::*;
 use serde::Serialize;
 use unicode_normalization::UnicodeNormalization;
 
+pub use crate::aliases::document_aliases;
 use crate::claims::Stance;
 use crate::lexicon::relations::{self, Lemma, Relation};
 use crate::lexicon::words::{
@@ -66,8 +67,8 @@ fn scoped_negations<'w>(
 /// NFKC with typographic quotes, dashes and spaces folded to ASCII, case
 /// kept. Plain ASCII, the usual case, comes back as it is, and text already
 /// in NFKC skips normalisation.
-fn fold(text: &str) -> Cow<'_, str> {
-    // A table, as in `document_aliases`: this runs over every byte.
+pub(crate) fn fold(text: &str) -> Cow<'_, str> {
+    // A table: this runs over every byte of the corpus.
     static PLAIN: [bool; 256] = {
         let mut t = [false; 256];
         let mut c = 0;
@@ -80,7 +81,27 @@ fn fold(text: &str) -> Cow<'_, str> {
     };
     let plain = |b: &u8| PLAIN[usize::from(*b)];
     let bytes = text.as_bytes();
-    let Some(first) = bytes.iter().position(|b| !plain(b)) else {
+    // The first byte from `i` that is not plain, read eight at a time: a
+    // word with no byte past ASCII or below a space is plain throughout.
+    let unplain = |mut i: usize| loop {
+        while let Some(chunk) = bytes.get(i..i + 8) {
+            let x = u64::from_le_bytes(chunk.try_into().unwrap_or_default());
+            let below_space = x.wrapping_sub(0x2020_2020_2020_2020) & !x;
+            if (x | below_space) & 0x8080_8080_8080_8080 != 0 {
+                break;
+            }
+            i += 8;
+        }
+        let end = bytes.len().min(i + 8);
+        if let Some(p) = bytes[i..end].iter().position(|b| !plain(b)) {
+            return Some(i + p);
+        }
+        if end == bytes.len() {
+            return None;
+        }
+        i = end;
+    };
+    let Some(first) = unplain(0) else {
         return Cow::Borrowed(text);
     };
     let map = |c: char| match c {
@@ -95,7 +116,7 @@ fn fold(text: &str) -> Cow<'_, str> {
     let unusual = |from: usize| {
         let mut i = from;
         std::iter::from_fn(move || {
-            i += bytes.get(i..)?.iter().position(|b| !plain(b))?;
+            i = unplain(i)?;
             let c = text[i..].chars().next()?;
             i += c.len_utf8();
             Some((i - c.len_utf8(), c))
@@ -128,31 +149,6 @@ fn fold(text: &str) -> Cow<'_, str> {
     }
     out.push_str(&text[run..]);
     Cow::Owned(out)
-}
-
-/// `s` lowercased, when every character keeps its UTF-8 length (so byte
-/// ranges of `s` are ranges of the result); `None` otherwise.
-fn lowercase_in_place(s: &str) -> Option<String> {
-    let mut out = String::with_capacity(s.len());
-    let mut rest = s;
-    while !rest.is_empty() {
-        let ascii = rest
-            .bytes()
-            .position(|b| !b.is_ascii())
-            .unwrap_or(rest.len());
-        let at = out.len();
-        out.push_str(&rest[..ascii]);
-        out[at..].make_ascii_lowercase();
-        rest = &rest[ascii..];
-        let Some(c) = rest.chars().next() else { break };
-        let mut lower = c.to_lowercase();
-        match (lower.next(), lower.next()) {
-            (Some(l), None) if l.len_utf8() == c.len_utf8() => out.push(l),
-            _ => return None,
-        }
-        rest = &rest[c.len_utf8()..];
-    }
-    Some(out)
 }
 
 /// The words of `text`, normalised: possessives dropped, `n't` made `not`,
@@ -676,190 +672,6 @@ impl Lexical {
                 Relation::Antonym => (ANTONYM_SIM, Rule::Antonym),
             })
     }
-}
-
-/// Names a document gives to the things it names, as (name, descriptor)
-/// pairs, so that a claim's `the messenger` finds Telegram: `messaging app
-/// Telegram`, `the Telegram messenger`, `Telegram, an encrypted messaging
-/// service`, `Telegram is a free app`. The descriptor is a word that heads
-/// such descriptions ([`is_descriptor`]: app, messenger, company, agency…).
-pub fn document_aliases(text: &str) -> Vec<(String, String)> {
-    use crate::lexicon::words::is_descriptor;
-    /// A word, or the punctuation mark between words (`lower` empty).
-    struct T<'a> {
-        lower: Cow<'a, str>,
-        capital: bool,
-        /// Opens a sentence.
-        initial: bool,
-    }
-    let folded = fold(text);
-    // Lowercased once, byte for byte where it can be; the words borrow from it.
-    let lowered = lowercase_in_place(&folded);
-    let b = folded.as_bytes();
-    // The character at byte `i`, decoded only past ASCII.
-    let char_at = |i: usize| match b[i] {
-        c if c.is_ascii() => c as char,
-        _ => folded[i..].chars().next().unwrap_or(' '),
-    };
-    // One table load per byte: this loop runs over every byte of the corpus.
-    static WORD: [bool; 256] = {
-        let mut t = [false; 256];
-        let mut c = 0;
-        while c < 256 {
-            let b = c as u8;
-            t[c] = b.is_ascii_alphanumeric() || b == b'\'' || b == b'-';
-            c += 1;
-        }
-        t
-    };
-    let ascii_word = |x: &u8| WORD[usize::from(*x)];
-    let mut toks: Vec<T> = Vec::with_capacity(b.len() / 4);
-    let mut descriptors: Vec<usize> = Vec::new();
-    let mut initial = true;
-    let mut i = 0;
-    // Words are maximal runs of word characters (letters, digits, `'` and
-    // `-`); each other character that is not a space is a mark of its own.
-    while i < b.len() {
-        let run = i;
-        let c = loop {
-            i += b[i..]
-                .iter()
-                .position(|x| !ascii_word(x))
-                .unwrap_or(b.len() - i);
-            if i == b.len() {
-                break ' ';
-            }
-            let c = char_at(i);
-            if c.is_ascii() || !c.is_alphanumeric() {
-                break c;
-            }
-            i += c.len_utf8();
-        };
-        if run < i {
-            let trim = |c: &u8| *c == b'\'' || *c == b'-';
-            let lead = b[run..i].iter().take_while(|c| trim(c)).count();
-            let tail = b[run + lead..i]
-                .iter()
-                .rev()
-                .take_while(|c| trim(c))
-                .count();
-            let (start, mut end) = (run + lead, i - tail);
-            if start < end {
-                if b[start..end].ends_with(b"'s") && end - start > 2 {
-                    end -= 2;
-                }
-                let lower: Cow<str> = match &lowered {
-                    Some(l) => Cow::Borrowed(&l[start..end]),
-                    None => Cow::Owned(folded[start..end].to_lowercase()),
-                };
-                if (3..=12).contains(&lower.len()) && is_descriptor(&lower) {
-                    descriptors.push(toks.len());
-                }
-                toks.push(T {
-                    lower,
-                    capital: char_at(start).is_uppercase(),
-                    initial,
-                });
-                initial = false;
-            }
-        }
-        if i < b.len() {
-            // `c` is the character that ended the word.
-            i += c.len_utf8();
-            if c != ' ' && !c.is_whitespace() {
-                toks.push(T {
-                    lower: Cow::Borrowed(""),
-                    capital: false,
-                    initial: false,
-                });
-                initial = matches!(c, '.' | '!' | '?' | '"');
-            }
-        }
-    }
-    // Every alias has a descriptor within a few words of its name.
-    if descriptors.is_empty() {
-        return Vec::new();
-    }
-    // A capitalised word is a name unless it only opens a sentence; then it
-    // is one when WordNet spells it with a capital or the document writes it
-    // as a name elsewhere.
-    let elsewhere: rustc_hash::FxHashSet<&str> = toks
-        .iter()
-        .filter(|t| t.capital && !t.initial)
-        .map(|t| t.lower.as_ref())
-        .collect();
-    let word = |i: usize| {
-        toks.get(i).filter(|t| !t.lower.is_empty()).map(|t| {
-            let w = t.lower.as_ref();
-            let name =
-                t.capital && (!t.initial || elsewhere.contains(w) || relations::is_proper(w));
-            (w, name)
-        })
-    };
-    let is_mark = |i: usize| toks.get(i).is_some_and(|t| t.lower.is_empty());
-    let name = |i: usize| {
-        word(i)
-            .filter(|&(w, n)| n && !is_stop_word(w))
-            .map(|(w, _)| w)
-    };
-    let lower = |i: usize| word(i).filter(|&(_, n)| !n).map(|(w, _)| w);
-    // The words a descriptor at `d` can name: just after it, just before it,
-    // and up to six words before it (`Telegram, a free messaging app`).
-    let mut near: Vec<usize> = descriptors
-        .iter()
-        .flat_map(|&d| (d.saturating_sub(6)..=d + 1).filter(move |&i| i != d))
-        .collect();
-    near.sort_unstable();
-    near.dedup();
-    let mut out: Vec<(String, String)> = Vec::new();
-    let mut add = |n: &str, d: &str| {
-        let pair = (n.to_string(), d.to_string());
-        if !out.contains(&pair) {
-            out.push(pair);
-        }
-    };
-    for i in near {
-        let Some(n) = name(i) else { continue };
-        // A single-word name: a multi-word one is matched word by word.
-        if i > 0 && name(i - 1).is_some() || name(i + 1).is_some() {
-            continue;
-        }
-        // `messaging app Telegram`, `the messenger Telegram`.
-        if let Some(d) = i.checked_sub(1).and_then(lower)
-            && is_descriptor(d)
-        {
-            add(n, d);
-        }
-        // `the Telegram messenger`, ending its phrase.
-        if i > 0
-            && lower(i - 1) == Some("the")
-            && let Some(d) = lower(i + 1)
-            && is_descriptor(d)
-            && lower(i + 2).is_none_or(is_stop_word)
-        {
-            add(n, d);
-        }
-        // `Telegram, a messaging app` and `Telegram is a free app`: the
-        // first descriptor among the next few lowercase words.
-        let det = match (is_mark(i + 1), lower(i + 1), lower(i + 2)) {
-            (true, _, Some("a" | "an" | "the")) => Some(i + 3),
-            (_, Some("is" | "was"), Some("a" | "an" | "the")) => Some(i + 3),
-            _ => None,
-        };
-        if let Some(start) = det {
-            for j in start..start + 4 {
-                match word(j) {
-                    Some((d, false)) if is_descriptor(d) => {
-                        add(n, d);
-                        break;
-                    }
-                    Some((w, _)) if !is_stop_word(w) => {}
-                    _ => break,
-                }
-            }
-        }
-    }
-    out
 }
 
 /// How well a claim matches a statement, and why.
@@ -1958,39 +1770,5 @@ mod tests {
         .map(|(a, b)| (a.to_string(), b.to_string()))
         .collect();
         assert_eq!(got, want);
-    }
-}
-
-#[cfg(test)]
-mod alias_tests {
-    use super::document_aliases;
-
-    fn pairs(text: &str) -> Vec<(String, String)> {
-        document_aliases(text)
-    }
-
-    #[test]
-    fn a_sentence_opening_name_needs_the_document_to_name_it_elsewhere() {
-        assert!(pairs("Ferrow is a free app. It grew.").is_empty());
-        assert_eq!(
-            pairs("Ferrow is a free app. Users of Ferrow grew."),
-            [("ferrow".to_string(), "app".to_string())]
-        );
-    }
-
-    #[test]
-    fn typographic_and_wide_forms_read_as_plain_ones() {
-        // Curly apostrophe and possessive, a dash, and full-width letters (NFKC).
-        let want = [("ferrow".to_string(), "service".to_string())];
-        assert_eq!(
-            pairs("Users said the messaging service Ferrow’s — rules."),
-            want
-        );
-        assert_eq!(
-            pairs("Users said the messaging service Ｆｅｒｒｏｗ rules."),
-            want
-        );
-        // A descriptor inside a compound is not one: `app-based`.
-        assert!(pairs("Users said the app-based Ferrow rules.").is_empty());
     }
 }

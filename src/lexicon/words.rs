@@ -1290,41 +1290,126 @@ pub fn is_disclosure_verb(w: &str) -> bool {
 /// A common noun that heads a description of a named thing ("the messaging
 /// app Telegram", "Dalvane, a shipping company"), so that the document's
 /// "the app" may stand for the name. A closed class, like the stop words.
+pub const DESCRIPTORS: &[&str] = &[
+    "app",
+    "application",
+    "messenger",
+    "service",
+    "platform",
+    "network",
+    "company",
+    "firm",
+    "site",
+    "website",
+    "newspaper",
+    "paper",
+    "magazine",
+    "broadcaster",
+    "group",
+    "organisation",
+    "organization",
+    "agency",
+    "party",
+    "union",
+    "ministry",
+    "bank",
+    "airline",
+    "carrier",
+    "startup",
+    "retailer",
+    "manufacturer",
+    "maker",
+    "giant",
+    "operator",
+    "charity",
+    "club",
+    "university",
+];
+
+/// Per first and last letter (either case; 26 for anything else), the
+/// lengths of the descriptors with them, a bit each: most words are ruled
+/// out by these three alone, without a branch.
+static DESCRIPTOR_SHAPES: [[u32; 27]; 27] = {
+    let mut t = [[0u32; 27]; 27];
+    let mut k = 0;
+    while k < DESCRIPTORS.len() {
+        let d = DESCRIPTORS[k].as_bytes();
+        t[(d[0] - b'a') as usize][(d[d.len() - 1] - b'a') as usize] |= 1 << d.len();
+        k += 1;
+    }
+    t
+};
+
+/// A letter's place in the alphabet, either case; 26 for any other byte.
+static LETTER: [u8; 256] = {
+    let mut t = [26u8; 256];
+    let mut c = 0;
+    while c < 26 {
+        t[b'a' as usize + c] = c as u8;
+        t[b'A' as usize + c] = c as u8;
+        c += 1;
+    }
+    t
+};
+
+/// Whether `w` (lowercase) is one of the [`DESCRIPTORS`].
 pub fn is_descriptor(w: &str) -> bool {
-    matches!(
-        w,
-        "app"
-            | "application"
-            | "messenger"
-            | "service"
-            | "platform"
-            | "network"
-            | "company"
-            | "firm"
-            | "site"
-            | "website"
-            | "newspaper"
-            | "paper"
-            | "magazine"
-            | "broadcaster"
-            | "group"
-            | "organisation"
-            | "organization"
-            | "agency"
-            | "party"
-            | "union"
-            | "ministry"
-            | "bank"
-            | "airline"
-            | "carrier"
-            | "startup"
-            | "retailer"
-            | "manufacturer"
-            | "maker"
-            | "giant"
-            | "operator"
-            | "charity"
-            | "club"
-            | "university"
-    )
+    is_descriptor_bytes(w.as_bytes())
+}
+
+/// [`is_descriptor`] of a word's bytes.
+pub fn is_descriptor_bytes(w: &[u8]) -> bool {
+    let (Some(&first), Some(&last)) = (w.first(), w.last()) else {
+        return false;
+    };
+    might_be_descriptor(first, last, w.len())
+        && packed(w).is_some_and(|k| DESCRIPTOR_KEYS.binary_search(&k).is_ok())
+}
+
+/// A word of up to 16 bytes as one integer, for comparing without `memcmp`.
+const fn packed(w: &[u8]) -> Option<u128> {
+    if w.len() > 16 {
+        return None;
+    }
+    let mut k = 0u128;
+    let mut i = 0;
+    while i < w.len() {
+        k |= (w[i] as u128) << (8 * i);
+        i += 1;
+    }
+    Some(k)
+}
+
+/// The [`DESCRIPTORS`] as [`packed`] keys, sorted.
+static DESCRIPTOR_KEYS: [u128; DESCRIPTORS.len()] = {
+    let mut keys = [0u128; DESCRIPTORS.len()];
+    let mut i = 0;
+    while i < keys.len() {
+        keys[i] = match packed(DESCRIPTORS[i].as_bytes()) {
+            Some(k) => k,
+            None => panic!("descriptors are short words"),
+        };
+        i += 1;
+    }
+    // Insertion sort: a const context has no `sort`.
+    let mut i = 1;
+    while i < keys.len() {
+        let mut j = i;
+        while j > 0 && keys[j - 1] > keys[j] {
+            let t = keys[j];
+            keys[j] = keys[j - 1];
+            keys[j - 1] = t;
+            j -= 1;
+        }
+        i += 1;
+    }
+    keys
+};
+
+/// Whether a word of `len` bytes from the byte `first` to the byte `last`
+/// (either case) can be a descriptor.
+pub fn might_be_descriptor(first: u8, last: u8, len: usize) -> bool {
+    let shapes = DESCRIPTOR_SHAPES[usize::from(LETTER[usize::from(first)])]
+        [usize::from(LETTER[usize::from(last)])];
+    (shapes >> len.min(31)) & 1 != 0
 }

@@ -271,28 +271,35 @@ impl<'a> Doc<'a> {
 
     /// One bit per byte: the bytes of word characters, and the ASCII capitals.
     fn masks(&self) -> (Vec<u64>, Vec<u64>) {
-        // Bytes past ASCII start as word bytes; those of characters that are
-        // not alphanumeric are cleared below.
-        static CLASS: [u8; 256] = {
-            let mut t = [0u8; 256];
-            let mut c = 0;
-            while c < 256 {
-                t[c] = (WORD[c] || c >= 0x80) as u8 | ((c as u8).is_ascii_uppercase() as u8) << 1;
-                c += 1;
-            }
-            t
+        const ONES: u64 = 0x0101_0101_0101_0101;
+        const HIGH: u64 = ONES * 0x80;
+        // The high bit of each ASCII byte of `x` in `lo..=hi`.
+        let within = |x: u64, lo: u8, hi: u8| {
+            let low7 = x & !HIGH;
+            (low7 + ONES * u64::from(0x80 - lo)) & !(low7 + ONES * u64::from(0x7F - hi)) & !x & HIGH
         };
+        // The high bits of the eight bytes, as the low eight bits.
+        let gather = |m: u64| ((m >> 7) * 0x0102_0408_1020_4080) >> 56;
         let blocks = self.b.len().div_ceil(64);
         let (mut word, mut upper) = (vec![0u64; blocks], vec![0u64; blocks]);
-        for ((w, u), block) in word.iter_mut().zip(upper.iter_mut()).zip(self.b.chunks(64)) {
-            let (mut ws, mut us) = (0u64, 0u64);
-            for (k, &c) in block.iter().enumerate() {
-                let class = CLASS[usize::from(c)];
-                ws |= u64::from(class & 1) << k;
-                us |= u64::from(class >> 1) << k;
-            }
-            (*w, *u) = (ws, us);
+        for (k, chunk) in self.b.chunks(8).enumerate() {
+            let mut bytes = [0u8; 8];
+            bytes[..chunk.len()].copy_from_slice(chunk);
+            let x = u64::from_le_bytes(bytes);
+            let caps = within(x, b'A', b'Z');
+            // Letters either case, digits, `'` and `-`; bytes past ASCII
+            // start as word bytes, and those of characters that are not
+            // alphanumeric are cleared below.
+            let w = within(x | (ONES * 0x20), b'a', b'z')
+                | within(x, b'0', b'9')
+                | within(x, b'\'', b'\'')
+                | within(x, b'-', b'-')
+                | (x & HIGH);
+            let shift = 8 * (k % 8);
+            word[k / 8] |= gather(w) << shift;
+            upper[k / 8] |= gather(caps) << shift;
         }
+        // Padding bytes are zero, which is no word byte.
         for (i, c) in non_ascii(self.text) {
             if !c.is_alphanumeric() {
                 for j in i..i + c.len_utf8() {

@@ -64,8 +64,12 @@ pub fn write_statements(
     let written = match format {
         Format::Json => json::pretty(out, list),
         Format::Table => table::statements(out, list, width),
-        Format::Jsonl | Format::Csv | Format::Markdown => write_statements_header(out, format)
-            .and_then(|()| write_statement_rows(&mut &mut *out, list, format)),
+        Format::Jsonl | Format::Csv | Format::Markdown => {
+            let mut rows = Vec::new();
+            write_statements_header(out, format)
+                .and_then(|()| write_statement_rows(&mut rows, list, format))
+                .and_then(|()| out.write_all(&rows))
+        }
     };
     written.map_err(|e| Error::write(to, &e))
 }
@@ -80,15 +84,18 @@ pub fn write_statements_header(out: &mut dyn Write, format: Format) -> io::Resul
 }
 
 /// The rows of a streamed `format` for `list`, one document's statements
-/// (the whole-set formats write `list` whole). Generic, so that rows
-/// rendered into a worker's buffer are written without dynamic calls.
-pub fn write_statement_rows<W: Write>(
-    out: &mut W,
+/// (the whole-set formats write `list` whole), rendered into a worker's
+/// buffer.
+pub fn write_statement_rows(
+    out: &mut Vec<u8>,
     list: &[Statement],
     format: Format,
 ) -> io::Result<()> {
     match format {
-        Format::Jsonl => json::lines(out, list),
+        Format::Jsonl => {
+            json::statement_lines(out, list);
+            Ok(())
+        }
         Format::Csv => csv::statement_rows(out, list),
         Format::Markdown => markdown::statement_rows(out, list),
         Format::Json => json::pretty(out, list),

@@ -1,104 +1,56 @@
 //! Closed word classes the attribution rules lean on. Lowercase, matched
 //! against lowercased tokens.
 
-pub fn is_subject_pronoun(w: &str) -> bool {
-    matches!(w, "he" | "she" | "they" | "it" | "we" | "i")
+use std::sync::LazyLock;
+
+use rustc_hash::FxHashSet;
+
+/// A closed class of words: the test of one (`matches!`, which compiles to
+/// a few comparisons), and its list, from which [`is_function_word`] builds
+/// one set of several classes.
+macro_rules! word_class {
+    ($(#[$doc:meta])* $name:ident, $list:ident: $($w:literal)|+) => {
+        $(#[$doc])*
+        pub fn $name(w: &str) -> bool {
+            matches!(w, $($w)|+)
+        }
+        const $list: &[&str] = &[$($w),+];
+    };
 }
+
+word_class!(
+    is_subject_pronoun, SUBJECT_PRONOUNS:
+        "he" | "she" | "they" | "it" | "we" | "i"
+);
 
 pub fn is_object_pronoun(w: &str) -> bool {
     matches!(w, "him" | "her" | "them" | "it" | "us" | "me")
 }
 
-pub fn is_possessive(w: &str) -> bool {
-    matches!(w, "his" | "her" | "their" | "its" | "my" | "our")
-}
+word_class!(
+    is_possessive, POSSESSIVES:
+        "his" | "her" | "their" | "its" | "my" | "our"
+);
 
 pub fn is_first_person(w: &str) -> bool {
     matches!(w, "i" | "we" | "me" | "us" | "my" | "our")
 }
 
-pub fn is_determiner(w: &str) -> bool {
-    matches!(
-        w,
-        "the"
-            | "a"
-            | "an"
-            | "another"
-            | "one"
-            | "some"
-            | "many"
-            | "several"
-            | "this"
-            | "these"
-            | "those"
-            | "its"
-            | "his"
-            | "her"
-            | "their"
-            | "our"
-            | "my"
-            | "most"
-            | "all"
-            | "both"
-            | "other"
-            | "few"
-            | "two"
-            | "three"
-            | "four"
-            | "five"
-            | "any"
-            | "each"
-            | "every"
-    )
-}
+word_class!(
+    is_determiner, DETERMINERS:
+        "the" | "a" | "an" | "another" | "one" | "some" | "many" | "several" | "this" | "these"
+        | "those" | "its" | "his" | "her" | "their" | "our" | "my" | "most" | "all" | "both"
+        | "other" | "few" | "two" | "three" | "four" | "five" | "any" | "each" | "every"
+);
 
-pub fn is_preposition(w: &str) -> bool {
-    matches!(
-        w,
-        "of" | "in"
-            | "on"
-            | "at"
-            | "by"
-            | "for"
-            | "from"
-            | "with"
-            | "to"
-            | "about"
-            | "against"
-            | "into"
-            | "over"
-            | "under"
-            | "after"
-            | "before"
-            | "during"
-            | "since"
-            | "than"
-            | "like"
-            | "via"
-            | "through"
-            | "between"
-            | "among"
-            | "without"
-            | "within"
-            | "across"
-            | "behind"
-            | "unlike"
-            | "toward"
-            | "towards"
-            | "despite"
-            | "alongside"
-            | "amid"
-            | "amidst"
-            | "throughout"
-            | "beyond"
-            | "per"
-            | "upon"
-            | "onto"
-            | "inside"
-            | "outside"
-            | "near"
-    )
-}
+word_class!(
+    is_preposition, PREPOSITIONS:
+        "of" | "in" | "on" | "at" | "by" | "for" | "from" | "with" | "to" | "about" | "against"
+        | "into" | "over" | "under" | "after" | "before" | "during" | "since" | "than" | "like"
+        | "via" | "through" | "between" | "among" | "without" | "within" | "across" | "behind"
+        | "unlike" | "toward" | "towards" | "despite" | "alongside" | "amid" | "amidst"
+        | "throughout" | "beyond" | "per" | "upon" | "onto" | "inside" | "outside" | "near"
+);
 
 /// Words that open a subordinate or relative clause: a subject never spans them.
 /// A word that opens an adverbial clause or phrase before or after the main
@@ -125,32 +77,12 @@ pub fn is_subordinator(w: &str) -> bool {
     )
 }
 
-pub fn is_clause_boundary(w: &str) -> bool {
-    matches!(
-        w,
-        "that"
-            | "which"
-            | "who"
-            | "whom"
-            | "whose"
-            | "because"
-            | "while"
-            | "when"
-            | "where"
-            | "if"
-            | "although"
-            | "though"
-            | "but"
-            | "or"
-            | "as"
-            | "so"
-            | "until"
-            | "unless"
-            | "whether"
-            | "and"
-            | "then"
-    )
-}
+word_class!(
+    is_clause_boundary, CLAUSE_BOUNDARIES:
+        "that" | "which" | "who" | "whom" | "whose" | "because" | "while" | "when" | "where"
+        | "if" | "although" | "though" | "but" | "or" | "as" | "so" | "until" | "unless"
+        | "whether" | "and" | "then"
+);
 
 /// Adverbs and auxiliaries that may stand between a subject and its speech verb.
 pub fn is_verb_filler(w: &str) -> bool {
@@ -311,77 +243,89 @@ pub fn blocks_cue(w: &str) -> bool {
     )
 }
 
+/// Function words of no other class.
+const OTHER_FUNCTION_WORDS: &[&str] = &[
+    "according",
+    "speaking",
+    "however",
+    "meanwhile",
+    "yesterday",
+    "today",
+    "tomorrow",
+    "rather",
+    "thus",
+    "also",
+    "earlier",
+    "later",
+    "last",
+    "next",
+    "still",
+    "yet",
+    "instead",
+    "indeed",
+    "interestingly",
+    "fortunately",
+    "unfortunately",
+    "perhaps",
+    "now",
+    "here",
+    "there",
+    "what",
+    "why",
+    "how",
+    "not",
+    "no",
+    "yes",
+    "says",
+    "said",
+    "asked",
+    "much",
+    "even",
+    "just",
+    "not only",
+    "mr",
+    "ms",
+    "mrs",
+    "dr",
+    "file",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "january",
+    "february",
+    "march",
+    "april",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
 /// Capitalised words that are never the start of a name.
 pub fn is_function_word(w: &str) -> bool {
-    is_determiner(w)
-        || is_preposition(w)
-        || is_clause_boundary(w)
-        || is_subject_pronoun(w)
-        || is_possessive(w)
-        || matches!(
-            w,
-            "according"
-                | "speaking"
-                | "however"
-                | "meanwhile"
-                | "yesterday"
-                | "today"
-                | "tomorrow"
-                | "rather"
-                | "thus"
-                | "also"
-                | "earlier"
-                | "later"
-                | "last"
-                | "next"
-                | "still"
-                | "yet"
-                | "instead"
-                | "indeed"
-                | "interestingly"
-                | "fortunately"
-                | "unfortunately"
-                | "perhaps"
-                | "now"
-                | "here"
-                | "there"
-                | "what"
-                | "why"
-                | "how"
-                | "not"
-                | "no"
-                | "yes"
-                | "says"
-                | "said"
-                | "asked"
-                | "much"
-                | "even"
-                | "just"
-                | "not only"
-                | "mr"
-                | "ms"
-                | "mrs"
-                | "dr"
-                | "file"
-                | "monday"
-                | "tuesday"
-                | "wednesday"
-                | "thursday"
-                | "friday"
-                | "saturday"
-                | "sunday"
-                | "january"
-                | "february"
-                | "march"
-                | "april"
-                | "june"
-                | "july"
-                | "august"
-                | "september"
-                | "october"
-                | "november"
-                | "december"
-        )
+    // One hash look-up instead of six classes tested in turn: this runs for
+    // every capitalised word.
+    static SET: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| {
+        [
+            DETERMINERS,
+            PREPOSITIONS,
+            CLAUSE_BOUNDARIES,
+            SUBJECT_PRONOUNS,
+            POSSESSIVES,
+            OTHER_FUNCTION_WORDS,
+        ]
+        .concat()
+        .into_iter()
+        .collect()
+    });
+    SET.contains(w)
 }
 
 /// Lowercase connectors allowed inside a name (`Bank of England`, `Abu Bakr al-Baghdadi`).

@@ -325,14 +325,21 @@ fn marks(text: &str, start: usize, end: usize) -> Vec<(usize, usize, Mark)> {
     let slice = &text[start..end];
     let bytes = slice.as_bytes();
     let mut i = 0;
+    // Where the next ASCII mark is, kept between searches: a paragraph of
+    // typographic quotes and no ASCII one must not be searched to its end
+    // once a mark (quadratic on a transcript written as one line).
+    let mut next_ascii: Option<usize> = None;
     while i < bytes.len() {
         if !is_mark_char(bytes[i]) {
             // Straight to the next candidate: the ASCII marks and the lead
             // bytes of the typographic ones, a memchr pass each.
-            let rest = &bytes[i..];
-            let ascii = memchr::memchr3(b'"', b'\'', b'`', rest);
-            let wide = memchr::memchr2(0xE2, 0xC2, &rest[..ascii.unwrap_or(rest.len())]);
-            i += wide.or(ascii).unwrap_or(rest.len());
+            if next_ascii.is_none_or(|a| a < i) {
+                next_ascii = Some(
+                    memchr::memchr3(b'"', b'\'', b'`', &bytes[i..]).map_or(bytes.len(), |p| i + p),
+                );
+            }
+            let ascii = next_ascii.unwrap_or(bytes.len());
+            i = memchr::memchr2(0xE2, 0xC2, &bytes[i..ascii]).map_or(ascii, |p| i + p);
             continue;
         }
         let prev = slice[..i].chars().next_back();

@@ -137,12 +137,28 @@ pub(crate) fn fold(text: &str) -> Cow<'_, str> {
     };
     // ASCII is NFKC and of combining class 0; leaving it out of the quick
     // check can only turn a "yes" into a "maybe", which normalises anyway.
-    // Spaces of any kind (a no-break space is not NFKC) fold to ' ' either way.
+    // So are the accented Latin-1 letters and the typographic quotes and
+    // dashes of news text, which the quick check's table (hundreds of
+    // instructions a character) need not read. Spaces of any kind (a
+    // no-break space is not NFKC) fold to ' ' either way.
+    let plain_wide = |c: char| {
+        matches!(
+            c,
+            '\u{c0}'
+                ..='\u{ff}'
+                    | '\u{2013}'
+                    | '\u{2014}'
+                    | '\u{2018}'
+                    | '\u{2019}'
+                    | '\u{201c}'
+                    | '\u{201d}'
+        )
+    };
     let normal = unicode_normalization::is_nfkc_quick(
         unusual(first)
             .inspect(copy)
             .map(|(_, c)| c)
-            .filter(|c| !c.is_ascii() && !c.is_whitespace()),
+            .filter(|&c| !c.is_ascii() && !c.is_whitespace() && !plain_wide(c)),
     ) == unicode_normalization::IsNormalized::Yes;
     if !normal {
         return Cow::Owned(text.nfkc().map(map).collect());

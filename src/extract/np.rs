@@ -168,19 +168,19 @@ impl<'a> Sent<'a> {
 
     pub fn word(&self, i: usize) -> Option<&'a str> {
         let t = self.toks.get(i)?;
-        (t.kind == TokKind::Word).then(|| &self.text[t.start..t.end])
+        matches!(t.kind, TokKind::Word).then(|| &self.text[t.start..t.end])
     }
 
     pub fn lw(&self, i: usize) -> Option<Cow<'a, str>> {
         let t = self.toks.get(i)?;
         let lows: &'a [Cow<'a, str>] = self.lows;
-        (t.kind == TokKind::Word).then(|| Cow::Borrowed(lows[i].as_ref()))
+        matches!(t.kind, TokKind::Word).then(|| Cow::Borrowed(lows[i].as_ref()))
     }
 
     /// The lowercase form of word `i`, borrowed from the paragraph's table.
     pub fn low(&self, i: usize) -> Option<&str> {
         let t = self.toks.get(i)?;
-        (t.kind == TokKind::Word).then(|| self.lows[i].as_ref())
+        matches!(t.kind, TokKind::Word).then(|| self.lows[i].as_ref())
     }
 
     /// Word `i`'s WordNet word-class bits, from the paragraph's table.

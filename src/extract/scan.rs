@@ -629,6 +629,11 @@ pub fn tokens(text: &str, start: usize, end: usize, quotes: &[Quote]) -> Vec<Tok
         if c.is_alphanumeric() {
             let mut j = i + c.len_utf8();
             while j < limit {
+                // Most of a word is ASCII letters and digits: no decoding.
+                if bytes[j].is_ascii_alphanumeric() {
+                    j += 1;
+                    continue;
+                }
                 let Some(d) = text[j..].chars().next() else {
                     break;
                 };
@@ -720,14 +725,16 @@ pub fn sentences(text: &str, toks: &[Tok], quotes: &[Quote]) -> Vec<std::ops::Ra
         let ends = match toks[i].kind {
             TokKind::Punct('.' | '!' | '?' | '…') => {
                 let prev_abbrev = i > 0
-                    && toks[i - 1].kind == TokKind::Word
+                    && matches!(toks[i - 1].kind, TokKind::Word)
                     && toks[i - 1].end == toks[i].start
                     && is_abbreviation(&text[toks[i - 1].start..toks[i - 1].end]);
                 next_starts && !prev_abbrev
             }
             TokKind::Quote(q) => {
                 let inner = text[quotes[q].inner_start..quotes[q].inner_end].trim_end();
-                let follows_word = toks.get(i + 1).is_some_and(|n| n.kind == TokKind::Word);
+                let follows_word = toks
+                    .get(i + 1)
+                    .is_some_and(|n| matches!(n.kind, TokKind::Word));
                 inner.ends_with(['.', '!', '?']) && follows_word && next_starts
             }
             TokKind::Word => {

@@ -15,7 +15,7 @@ const TEXT_EXTENSIONS: [&str; 2] = ["txt", "md"];
 /// How far into a file we look for a NUL byte to call it binary.
 const BINARY_SNIFF: usize = 8192;
 /// Documents in flight per worker thread: the reorder window.
-const WINDOW_PER_THREAD: usize = 16;
+const WINDOW_PER_THREAD: usize = 64;
 
 /// One article, verbatim.
 #[derive(Debug, Clone)]

@@ -256,9 +256,9 @@ fn read(src: &Source, opts: LoadOptions, notices: &mut Vec<Notice>) -> Option<Do
                 .map(|_| bytes)
                 .map_err(|e| Error::io("-", &e))
         }
-        // Read into a buffer sized for an article, not by asking the file's
-        // size first: a system call fewer for each of an archive's files.
-        // (`Take` reads without `File`'s size look-up, two more calls.)
+        // Into a buffer sized for an article: `File::read_to_end` would first
+        // ask the file's size and position, two system calls for each file
+        // of an archive; read through `Take`, it does not.
         Some(p) => std::fs::File::open(p)
             .and_then(|f| {
                 let mut bytes = Vec::with_capacity(READ_CAPACITY);

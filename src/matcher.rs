@@ -81,8 +81,8 @@ pub(crate) fn fold(text: &str) -> Cow<'_, str> {
     };
     let plain = |b: &u8| PLAIN[usize::from(*b)];
     let bytes = text.as_bytes();
-    // The first byte from `i` that is not plain, read eight at a time: a
-    // word with no byte past ASCII or below a space is plain throughout.
+    // The first byte from `i` that is not plain, read eight at a time: eight
+    // bytes with none past ASCII or below a space are plain throughout.
     let unplain = |mut i: usize| loop {
         while let Some(chunk) = bytes.get(i..i + 8) {
             let x = u64::from_le_bytes(chunk.try_into().unwrap_or_default());

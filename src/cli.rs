@@ -28,11 +28,15 @@ pub const DEFAULT_CLAIMS: &str = "claims/";
     about = "Who said what, and where: attributed statements in news articles",
     long_about = "Who said what, and where: attributed statements in news articles.\n\n\
                   With no command, prints the citation table of claims/ against seeds/ \
-                  (the same as `whosaid attribute`)."
+                  (the same as `whosaid attribute`, whose flags it takes).",
+    args_conflicts_with_subcommands = true
 )]
 pub struct Args {
     #[command(subcommand)]
     pub command: Option<Command>,
+    /// With no command, `attribute`'s flags.
+    #[command(flatten)]
+    pub attribute: AttributeArgs,
 }
 
 #[derive(Debug, Subcommand)]
@@ -586,7 +590,7 @@ impl Config {
                 output: a.output.unwrap_or_else(|| check::DEFAULT_LOCK.to_string()),
                 force: a.force,
             }),
-            None => Self::attribute(AttributeArgs::default()),
+            None => Self::attribute(args.attribute),
         }
     }
 

@@ -252,6 +252,21 @@ fn json_has_exactly_the_documented_fields() {
 #[test]
 fn no_subcommand_is_attribute() {
     assert_eq!(stdout_of(&[]), stdout_of(&["attribute"]));
+    // With attribute's flags too.
+    for args in [
+        &["--format", "markdown"][..],
+        &["--format", "csv", "--min-score", "0.6", "--all", "seeds/"],
+        &["--format", "json", "--max-evidence", "1"],
+    ] {
+        let with = [&["attribute"][..], args].concat();
+        assert_eq!(stdout_of(args), stdout_of(&with), "{args:?}");
+    }
+    // After a subcommand, attribute's flags are no longer taken.
+    whosaid()
+        .args(["extract", "--all"])
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("unexpected argument '--all'"));
 }
 
 #[test]

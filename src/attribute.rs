@@ -14,7 +14,7 @@ use serde::Serialize;
 
 use crate::claims::{Claim, Stance};
 use crate::matcher::{self, Lexical, Pair, Rule, Scorer, StatementText, Term};
-use crate::model::{Kind, Span, Statement};
+use crate::model::{Article, Kind, Span, Statement};
 
 /// One number for every claim: the score at which a statement supports it.
 /// Chosen on the curated `claims/` (35 of 40 exact at 0.4; 0.35: 33, 0.5: 31)
@@ -62,6 +62,8 @@ pub struct Evidence {
     pub via: Option<String>,
     /// How surely the statement's speaker was found: `extract`'s `confidence`.
     pub speaker_confidence: f64,
+    /// The article the statement is in, as `extract` gives it.
+    pub article: Arc<Article>,
 }
 
 /// A speaker tied to a claim.
@@ -661,6 +663,7 @@ impl Grouping {
             cue: st.cue.clone(),
             via: st.via.clone(),
             speaker_confidence: st.confidence,
+            article: Arc::clone(&st.article),
         };
         let (place, who) = match &st.speaker.name {
             Some(n) => (&mut self.named, n.as_str()),

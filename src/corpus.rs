@@ -8,6 +8,7 @@ use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 
+use crate::article::{self, Article};
 use crate::error::{Error, Result};
 
 /// Extensions picked up when walking a directory.
@@ -25,6 +26,10 @@ pub struct Document {
     /// The path as the user gave it (or as found under a given directory).
     pub path: String,
     pub text: String,
+    /// What its front matter or sidecar says of the article.
+    pub article: Article,
+    /// Where the body starts: after the front matter, if any.
+    pub body_start: usize,
     line_starts: Vec<usize>,
 }
 
@@ -36,8 +41,36 @@ impl Document {
         Document {
             path: path.into(),
             text,
+            article: Article::default(),
+            body_start: 0,
             line_starts,
         }
+    }
+
+    /// The article's metadata, from front matter in a `.md` document (whose
+    /// body then starts after it) or a sidecar beside a `.txt` one. A file
+    /// that cannot be read is reported; the document is kept without it.
+    fn with_metadata(mut self, file: Option<&Path>, notices: &mut Vec<Notice>) -> Self {
+        let Some(file) = file else { return self };
+        let ext = file
+            .extension()
+            .and_then(|e| e.to_str())
+            .map(str::to_ascii_lowercase);
+        let found = match ext.as_deref() {
+            Some("md") => article::front_matter(&self.path, &self.text).map(|f| {
+                f.map(|(a, body)| {
+                    self.body_start = body;
+                    a
+                })
+            }),
+            Some("txt") => article::read_sidecar(file),
+            _ => Ok(None),
+        };
+        match found {
+            Ok(a) => self.article = a.unwrap_or_default(),
+            Err(e) => notices.push(Notice::Error(e)),
+        }
+        self
     }
 
     /// 1-based line containing byte `offset`.
@@ -270,7 +303,9 @@ fn read(src: &Source, opts: LoadOptions, notices: &mut Vec<Notice>) -> Option<Do
     match decoded {
         Ok((text, warning)) => {
             notices.extend(warning.map(Notice::Warning));
-            text.map(|t| Document::new(src.name.clone(), t))
+            text.map(|t| {
+                Document::new(src.name.clone(), t).with_metadata(src.path.as_deref(), notices)
+            })
         }
         Err(e) => {
             notices.push(Notice::Error(e));

@@ -2,6 +2,7 @@
 //! articles, ties curated claims to their speakers, and checks attribution for drift.
 
 pub mod aliases;
+pub mod article;
 pub mod attribute;
 pub mod check;
 pub mod claims;

@@ -1,7 +1,11 @@
 //! The attributed-statement record: the one data type every extractor stage
 //! produces and every renderer consumes. Field names are a public interface.
 
+use std::sync::Arc;
+
 use serde::{Deserialize, Serialize};
+
+pub use crate::article::Article;
 
 /// How the statement is attributed in the text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -104,6 +108,10 @@ pub struct Statement {
     pub via: Option<String>,
     /// Heuristic confidence in [0, 1], two decimals.
     pub confidence: f64,
+    /// The article the statement is in: title, outlet, date and address,
+    /// as far as they are known. Shared by the document's statements.
+    #[serde(default)]
+    pub article: Arc<Article>,
     /// For a partial quote, the whole sentence around it: claims are matched
     /// against what the fragment says in context.
     #[serde(default, skip_serializing_if = "Option::is_none")]

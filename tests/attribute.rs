@@ -221,6 +221,7 @@ fn json_has_exactly_the_documented_fields() {
     assert_eq!(
         keys(&speaker["evidence"][0]),
         [
+            "article",
             "confidence",
             "content",
             "cue",

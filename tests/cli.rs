@@ -136,6 +136,7 @@ fn jsonl_has_exactly_the_documented_fields() {
         "speaker",
         "via",
         "confidence",
+        "article",
     ];
     let mut got = keys.clone();
     got.sort_unstable();
@@ -151,6 +152,14 @@ fn jsonl_has_exactly_the_documented_fields() {
     for k in ["name", "mention", "role", "type"] {
         assert!(speaker_keys.contains(&k), "{k}");
     }
+    let mut article_keys: Vec<&str> = first["article"]
+        .as_object()
+        .unwrap()
+        .keys()
+        .map(String::as_str)
+        .collect();
+    article_keys.sort_unstable();
+    assert_eq!(article_keys, ["date", "outlet", "title", "url"]);
 }
 
 #[test]

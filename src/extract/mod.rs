@@ -14,7 +14,7 @@ mod entities;
 mod indirect;
 mod np;
 mod quote;
-mod scan;
+pub(crate) mod scan;
 mod via;
 
 use chains::{inherit_speakers, is_lone_quote};
@@ -22,6 +22,7 @@ use indirect::clause_follows;
 use quote::colon_speaker;
 
 use std::borrow::Cow;
+use std::sync::Arc;
 
 use rayon::prelude::*;
 
@@ -80,7 +81,7 @@ impl Extractor {
     /// All statements of one document, in position order.
     pub fn document(&self, doc: &Document) -> Vec<Statement> {
         let text = doc.text.as_str();
-        let paras = scan::paragraphs(text);
+        let paras = scan::paragraphs(text, doc.body_start);
         let quotes = scan::quotes(text, &paras);
         let mut ents = Entities::default();
         let mut found: Vec<Found> = Vec::new();
@@ -240,6 +241,23 @@ impl Extractor {
     }
 
     fn finish(&self, doc: &Document, found: Vec<Found>) -> Vec<Statement> {
+        // What the text says of itself fills in what its metadata left out.
+        // An outlet is one the lexicon knows, or a name of capitalised words
+        // ending in an outlet's word (`Coastal Herald`).
+        let is_outlet = |w: &str| {
+            let parts: Vec<&str> = w.split_whitespace().collect();
+            self.lexicon.is_outlet(w)
+                || (2..=4).contains(&parts.len())
+                    && parts.iter().all(|p| p.starts_with(char::is_uppercase))
+                    && parts
+                        .last()
+                        .is_some_and(|l| lexicon::with_lower(l, words::is_outlet_word))
+        };
+        let article = Arc::new(doc.article.clone().or(crate::article::from_text(
+            &doc.text,
+            doc.body_start,
+            is_outlet,
+        )));
         let mut out: Vec<Statement> = found
             .into_iter()
             .filter_map(|f| {
@@ -291,6 +309,7 @@ impl Extractor {
                     speaker,
                     via: f.via,
                     confidence,
+                    article: Arc::clone(&article),
                     context: f.context.map(|(a, b)| doc.text[a..b].to_string()),
                     aliases: Vec::new(),
                 })
@@ -302,7 +321,7 @@ impl Extractor {
         // document described; each statement carries that, so statements
         // saved as JSON lines match as the documents would.
         if !out.is_empty() {
-            let aliases = crate::matcher::document_aliases(&doc.text);
+            let aliases = crate::matcher::document_aliases(&doc.text[doc.body_start..]);
             for st in &mut out {
                 st.aliases.clone_from(&aliases);
             }

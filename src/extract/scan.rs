@@ -53,11 +53,12 @@ pub struct Paragraph {
     pub end: usize,
 }
 
-/// Splits `text` into body paragraphs, dropping headlines, captions and
-/// everything after a furniture heading such as "You May Like".
-pub fn paragraphs(text: &str) -> Vec<Paragraph> {
+/// Splits `text` from byte `from` (past any front matter) into body
+/// paragraphs, dropping headlines, captions and everything after a
+/// furniture heading such as "You May Like".
+pub fn paragraphs(text: &str, from: usize) -> Vec<Paragraph> {
     let mut out = Vec::new();
-    let mut pos = 0;
+    let mut pos = from;
     let bytes = text.as_bytes();
     while pos < bytes.len() {
         let end = memchr::memchr(b'\n', &bytes[pos..]).map_or(bytes.len(), |i| pos + i);
@@ -757,7 +758,7 @@ mod tests {
     use super::*;
 
     fn para(text: &str) -> Vec<Quote> {
-        let ps = paragraphs(text);
+        let ps = paragraphs(text, 0);
         quotes(text, &ps).into_iter().flatten().collect()
     }
 
@@ -820,7 +821,7 @@ mod tests {
     #[test]
     fn furniture_and_headlines_are_skipped() {
         let t = "Big News Headline\nFILE - A man in a hat.\nBody text, he said.\nYou May Like\nOther text, they say.\n";
-        let ps = paragraphs(t);
+        let ps = paragraphs(t, 0);
         assert_eq!(ps.len(), 1);
         assert_eq!(&t[ps[0].start..ps[0].end], "Body text, he said.");
     }
@@ -828,7 +829,7 @@ mod tests {
     #[test]
     fn sentences_respect_quotes_and_abbreviations() {
         let t = "U.S. officials met Mr. Smith. \"Go. Now,\" he said. It rained.";
-        let ps = paragraphs(t);
+        let ps = paragraphs(t, 0);
         let qs = quotes(t, &ps).remove(0);
         let toks = tokens(t, ps[0].start, ps[0].end, &qs);
         let sents = sentences(t, &toks, &qs);

@@ -5,9 +5,9 @@ use std::io::{self, Write};
 
 use super::{Row, rows};
 use crate::attribute::Attribution;
-use crate::model::Statement;
+use crate::model::{Article, Statement};
 
-const STATEMENT_HEADER: [&str; 13] = [
+const STATEMENT_HEADER: [&str; 17] = [
     "doc",
     "line",
     "start",
@@ -21,12 +21,37 @@ const STATEMENT_HEADER: [&str; 13] = [
     "via",
     "confidence",
     "content",
+    "article_title",
+    "article_outlet",
+    "article_date",
+    "article_url",
 ];
 
-const ATTRIBUTION_HEADER: [&str; 11] = [
-    "claim_id", "claim", "speaker", "role", "stance", "score", "kind", "doc", "line", "via",
+const ATTRIBUTION_HEADER: [&str; 15] = [
+    "claim_id",
+    "claim",
+    "speaker",
+    "role",
+    "stance",
+    "score",
+    "kind",
+    "doc",
+    "line",
+    "via",
     "quote",
+    "article_title",
+    "article_outlet",
+    "article_date",
+    "article_url",
 ];
+
+/// An article's four columns.
+fn article_cells(a: Option<&Article>) -> [&str; 4] {
+    match a {
+        Some(a) => [&a.title, &a.outlet, &a.date, &a.url].map(|v| v.as_deref().unwrap_or("")),
+        None => [""; 4],
+    }
+}
 
 /// A CSV error as the I/O error it almost always is; the rest (a record of
 /// another length) cannot happen with fixed headers.
@@ -59,21 +84,25 @@ pub fn statement_rows<W: Write + ?Sized>(out: &mut W, list: &[Statement]) -> io:
             st.span.end.to_string(),
         );
         let confidence = format!("{:.2}", st.confidence);
-        w.write_record([
-            st.span.doc.as_str(),
-            &line,
-            &start,
-            &end,
-            st.kind.as_str(),
-            st.speaker.name.as_deref().unwrap_or(""),
-            &st.speaker.mention,
-            st.speaker.role.as_deref().unwrap_or(""),
-            st.speaker.kind.as_str(),
-            st.cue.as_deref().unwrap_or(""),
-            st.via.as_deref().unwrap_or(""),
-            &confidence,
-            &st.content,
-        ])
+        w.write_record(
+            [
+                st.span.doc.as_str(),
+                &line,
+                &start,
+                &end,
+                st.kind.as_str(),
+                st.speaker.name.as_deref().unwrap_or(""),
+                &st.speaker.mention,
+                st.speaker.role.as_deref().unwrap_or(""),
+                st.speaker.kind.as_str(),
+                st.cue.as_deref().unwrap_or(""),
+                st.via.as_deref().unwrap_or(""),
+                &confidence,
+                &st.content,
+            ]
+            .into_iter()
+            .chain(article_cells(Some(&st.article))),
+        )
         .map_err(io_error)?;
     }
     w.flush()
@@ -96,11 +125,16 @@ pub fn attributions(out: &mut dyn Write, results: &[Attribution], all: bool) -> 
             line,
             via,
             quote,
+            article,
             ..
         } = r;
-        w.write_record([
-            id, claim, &speaker, role, stance, &score, kind, doc, &line, via, quote,
-        ])
+        w.write_record(
+            [
+                id, claim, &speaker, role, stance, &score, kind, doc, &line, via, quote,
+            ]
+            .into_iter()
+            .chain(article_cells(article)),
+        )
         .map_err(io_error)?;
     }
     w.flush()

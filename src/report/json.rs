@@ -5,7 +5,9 @@ use std::io::{self, Write};
 
 use serde::Serialize;
 
-use crate::model::Statement;
+use std::sync::Arc;
+
+use crate::model::{Article, Statement};
 
 /// One JSON value (an array of records, a report), pretty-printed.
 pub fn pretty<T: Serialize + ?Sized>(out: &mut dyn Write, value: &T) -> io::Result<()> {
@@ -28,13 +30,36 @@ pub fn lines<T: Serialize, W: Write + ?Sized>(out: &mut W, items: &[T]) -> io::R
 /// writes more bytes than it reads: serde's per-field calls and its
 /// byte-by-byte escaping took a tenth of `extract --format jsonl`.
 pub fn statement_lines(out: &mut Vec<u8>, items: &[Statement]) {
+    // A document's statements share their article: it is written once.
+    let mut article: Option<(&Arc<Article>, Vec<u8>)> = None;
     for s in items {
-        statement(out, s);
+        if !article
+            .as_ref()
+            .is_some_and(|(a, _)| Arc::ptr_eq(a, &s.article))
+        {
+            let mut json = Vec::new();
+            write_article(&mut json, &s.article);
+            article = Some((&s.article, json));
+        }
+        let json = article.as_ref().map_or(&[][..], |(_, j)| j.as_slice());
+        statement(out, s, json);
         out.push(b'\n');
     }
 }
 
-fn statement(out: &mut Vec<u8>, s: &Statement) {
+fn write_article(out: &mut Vec<u8>, a: &Article) {
+    out.extend_from_slice(b"{\"title\":");
+    optional(out, a.title.as_deref());
+    out.extend_from_slice(b",\"outlet\":");
+    optional(out, a.outlet.as_deref());
+    out.extend_from_slice(b",\"date\":");
+    optional(out, a.date.as_deref());
+    out.extend_from_slice(b",\"url\":");
+    optional(out, a.url.as_deref());
+    out.push(b'}');
+}
+
+fn statement(out: &mut Vec<u8>, s: &Statement, article: &[u8]) {
     let mut num = itoa::Buffer::new();
     out.extend_from_slice(b"{\"doc\":");
     string(out, &s.span.doc);
@@ -65,6 +90,8 @@ fn statement(out: &mut Vec<u8>, s: &Statement) {
     if serde_json::to_writer(&mut *out, &s.confidence).is_err() {
         out.extend_from_slice(b"null");
     }
+    out.extend_from_slice(b",\"article\":");
+    out.extend_from_slice(article);
     if let Some(context) = &s.context {
         out.extend_from_slice(b",\"context\":");
         string(out, context);
@@ -208,6 +235,12 @@ mod tests {
                             role,
                             kind: SpeakerType::Organization,
                         },
+                        article: Arc::new(Article {
+                            title: context.clone(),
+                            outlet: via.clone(),
+                            date: None,
+                            url: Some("https://x.test/?q=\"a\"".to_string()),
+                        }),
                         via,
                         confidence: (c * 100.0).round() / 100.0,
                         context,

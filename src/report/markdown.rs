@@ -6,7 +6,7 @@ use std::io::{self, Write};
 use super::table::speaker_label;
 use super::{footer, rows, shorten};
 use crate::attribute::Attribution;
-use crate::model::Statement;
+use crate::model::{Article, Statement};
 
 pub fn statements_header(out: &mut dyn Write) -> io::Result<()> {
     out.write_all(b"| source | speaker | kind | cue | statement |\n|---|---|---|---|---|\n")
@@ -14,11 +14,11 @@ pub fn statements_header(out: &mut dyn Write) -> io::Result<()> {
 
 pub fn statement_rows<W: Write + ?Sized>(out: &mut W, list: &[Statement]) -> io::Result<()> {
     for st in list {
+        let source = format!("{}:{}", st.span.doc, st.span.line);
         writeln!(
             out,
-            "| {}:{} | {} | {} | {} | {} |",
-            md(&st.span.doc),
-            st.span.line,
+            "| {} | {} | {} | {} | {} |",
+            cited(&source, Some(&st.article)),
             md(&speaker_label(st)),
             st.kind.as_str(),
             md(st.cue.as_deref().unwrap_or("")),
@@ -45,11 +45,30 @@ pub fn attributions(out: &mut dyn Write, results: &[Attribution], all: bool) -> 
             r.stance,
             r.score,
             r.kind,
-            md(&r.source_via()),
+            cited(&r.source_via(), r.article),
             md(&shorten(r.quote, usize::MAX)),
         )?;
     }
     write!(out, "\n{}", footer(results, all))
+}
+
+/// `source` (a `doc:line`), then the article it is in, linked when its
+/// address is known: `seeds/a.txt:5 · [“Title”](https://…) — Politico, 2024-09-04`.
+fn cited(source: &str, article: Option<&Article>) -> String {
+    let source = md(source);
+    let Some(a) = article else { return source };
+    let Some(citation) = a.citation() else {
+        return source;
+    };
+    match (&a.title, &a.url) {
+        (Some(title), Some(url)) if !url.contains(|c: char| c.is_whitespace() || c == ')') => {
+            let rest = citation
+                .strip_prefix(&format!("“{title}”"))
+                .unwrap_or_default();
+            format!("{source} · [“{}”]({url}){}", md(title), md(rest))
+        }
+        _ => format!("{source} · {}", md(&citation)),
+    }
 }
 
 /// Escapes text for a Markdown table cell, so that a quote pasted into a

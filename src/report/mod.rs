@@ -13,7 +13,7 @@ use std::io::{self, Write};
 use crate::attribute::{Attribution, Confidence};
 use crate::check::{Drift, DriftKind, Report};
 use crate::error::{Error, Result};
-use crate::model::Statement;
+use crate::model::{Article, Statement};
 
 pub use markdown::md;
 pub use table::wrap_at_joints;
@@ -181,6 +181,8 @@ struct Row<'a> {
     quote: &'a str,
     /// Statement words that matched the claim, to centre the excerpt.
     matched: Vec<&'a str>,
+    /// The article the quote is in.
+    article: Option<&'a Article>,
 }
 
 impl Row<'_> {
@@ -211,6 +213,7 @@ fn rows(results: &[Attribution], all: bool) -> impl Iterator<Item = Row<'_>> {
             via: "",
             quote: "",
             matched: Vec::new(),
+            article: None,
         });
         let evidence = a.speakers.iter().flat_map(move |s| {
             s.evidence.iter().map(move |e| Row {
@@ -230,6 +233,7 @@ fn rows(results: &[Attribution], all: bool) -> impl Iterator<Item = Row<'_>> {
                 via: e.via.as_deref().unwrap_or(""),
                 quote: &e.content,
                 matched: e.matched.iter().map(|p| p.1.as_str()).collect(),
+                article: Some(&e.article),
             })
         });
         nobody.into_iter().chain(evidence)

@@ -11,7 +11,7 @@ use unicode_width::UnicodeWidthStr;
 use super::{Row, footer, rows, shorten};
 use crate::attribute::Attribution;
 use crate::check::Report;
-use crate::model::Statement;
+use crate::model::{Article, Statement};
 
 /// Longest content shown in a table cell before it is shortened with `…`.
 const CONTENT_CHARS: usize = 100;
@@ -162,7 +162,11 @@ pub fn statements(out: &mut dyn Write, list: &[Statement], width: Option<u16>) -
     let narrow = narrow(width, 4);
     let cells = |st: &Statement| {
         [
-            wrap_at_joints(&format!("{}:{}", st.span.doc, st.span.line), narrow),
+            source_cell(
+                &format!("{}:{}", st.span.doc, st.span.line),
+                Some(&st.article),
+                narrow,
+            ),
             speaker_label(st),
             st.kind.as_str().to_string(),
             st.cue.clone().unwrap_or_default(),
@@ -211,7 +215,7 @@ pub fn attributions(
             r.stance.to_string(),
             r.score.clone(),
             r.kind.to_string(),
-            wrap_at_joints(&r.source_via(), narrow),
+            source_cell(&r.source_via(), r.article, narrow),
             super::excerpt(r.quote, &r.matched, CONTENT_CHARS),
         ]
     };
@@ -231,6 +235,16 @@ pub fn attributions(
         || rows(results, all).map(cells),
     )?;
     out.write_all(footer(results, all).as_bytes())
+}
+
+/// `doc:line`, then the article's citation below it, shortened, each
+/// wrapped to `max` characters.
+fn source_cell(source: &str, article: Option<&Article>, max: usize) -> String {
+    let source = wrap_at_joints(source, max);
+    match article.and_then(|a| a.citation_within(2 * max)) {
+        Some(c) => format!("{source}\n{}", wrap_at_joints(&c, max)),
+        None => source,
+    }
 }
 
 /// A check report as people read it: each failing claim and its drift.

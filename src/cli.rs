@@ -14,8 +14,9 @@ use crate::error::{Error, Result};
 use crate::extract::Extractor;
 use crate::lexicon::Lexicon;
 use crate::matcher::Lexical;
-use crate::report::{self, CheckFormat, Format};
+use crate::report::{self, CheckFormat, Format, SpeakersFormat};
 use crate::saved;
+use crate::speaker_index;
 use crate::speakers::{self, Registry};
 
 pub const DEFAULT_CORPUS: &str = "seeds/";
@@ -51,6 +52,20 @@ pub enum Command {
     Check(CheckArgs),
     /// Pin the current evidence of every claim in a lockfile.
     Lock(LockArgs),
+    /// Index every speaker: roles, statements by kind, outlets, documents.
+    Speakers(SpeakersArgs),
+}
+
+#[derive(Debug, clap::Args)]
+pub struct SpeakersArgs {
+    #[command(flatten)]
+    pub corpus: CorpusArgs,
+    #[arg(long, value_enum, default_value_t = SpeakersFormat::Table)]
+    pub format: SpeakersFormat,
+    /// Print YAML entries for claims/speakers.yaml instead: names that look
+    /// like one person written two ways (`Tim Cook`, `Timothy Cook`).
+    #[arg(long)]
+    pub suggest_aliases: bool,
 }
 
 /// The claims-and-corpus flags `attribute`, `check` and `lock` share.
@@ -550,6 +565,12 @@ pub enum Config {
         output: String,
         force: bool,
     },
+    Speakers {
+        corpus: CorpusConfig,
+        format: SpeakersFormat,
+        width: Option<u16>,
+        suggest_aliases: bool,
+    },
 }
 
 /// Table width: the terminal's own (comfy-table asks it), else `$COLUMNS`, else 120.
@@ -589,6 +610,12 @@ impl Config {
                 matching: MatchConfig::from_args(a.matching)?,
                 output: a.output.unwrap_or_else(|| check::DEFAULT_LOCK.to_string()),
                 force: a.force,
+            }),
+            Some(Command::Speakers(a)) => Ok(Config::Speakers {
+                corpus: CorpusConfig::from_args(a.corpus)?,
+                format: a.format,
+                width: table_width(),
+                suggest_aliases: a.suggest_aliases,
             }),
             None => Self::attribute(args.attribute),
         }
@@ -644,6 +671,30 @@ pub fn run(args: Args, io: &mut Io) -> Result<u8> {
                 report::write_statements(&mut *io.out, "stdout", &statements, format, width)?;
                 read
             }
+        }
+        Config::Speakers {
+            corpus,
+            format,
+            width,
+            suggest_aliases,
+        } => {
+            let mut builder = speaker_index::Builder::default();
+            let read = corpus.each(
+                io,
+                b"",
+                |d| corpus.extractor.document(d),
+                |_, found| {
+                    builder.add(&found);
+                    Ok(())
+                },
+            )?;
+            let (index, proposals) = builder.finish();
+            if suggest_aliases {
+                io.write(speaker_index::proposals_yaml(&proposals))?;
+            } else {
+                report::write_speakers(&mut *io.out, "stdout", &index, format, width)?;
+            }
+            read
         }
         Config::Attribute(cfg) => {
             let (mut runs, read) = cfg.matching.attribute(io, &[], cfg.max_evidence)?;

@@ -15,6 +15,7 @@ pub mod matcher;
 pub mod model;
 pub mod report;
 pub mod saved;
+pub mod speaker_index;
 pub mod speakers;
 
 pub use error::{Error, Result};

@@ -391,6 +391,32 @@ pub fn is_first_name(word: &str) -> bool {
     FIRST_NAME_SEX.contains_key(word)
 }
 
+/// First names and their nicknames (`timothy tim timmy`); see
+/// `tools/nicknames.py` and `data/NICKNAMES_LICENSE`.
+const NICKNAMES: &str = include_str!("data/nicknames.txt");
+
+/// Each (name, nickname) pair, both ways, lowercase.
+static NICKNAME_PAIRS: LazyLock<rustc_hash::FxHashSet<(&'static str, &'static str)>> =
+    LazyLock::new(|| {
+        let mut pairs = rustc_hash::FxHashSet::default();
+        for line in NICKNAMES.lines().filter(|l| !l.starts_with('#')) {
+            let mut words = line.split(' ');
+            let Some(name) = words.next() else { continue };
+            for nick in words {
+                pairs.insert((name, nick));
+                pairs.insert((nick, name));
+            }
+        }
+        pairs
+    });
+
+/// Whether one first name is a nickname of the other (`Tim`, `Timothy`;
+/// `Bill`, `William`), either case.
+pub fn is_nickname_pair(a: &str, b: &str) -> bool {
+    let (a, b) = (a.to_lowercase(), b.to_lowercase());
+    NICKNAME_PAIRS.contains(&(a.as_str(), b.as_str()))
+}
+
 /// The sex of a person's name, from its first name (`Anna Kovacs` → female)
 /// or an honorific (`Mrs. Clinton`); `None` when the name does not say.
 pub fn sex_of(name: &str, role: Option<&str>) -> Option<Sex> {
@@ -425,6 +451,13 @@ mod tests {
         assert!(!lex.takes_listener("said"));
         assert!(lex.is_report("reported") && !lex.is_report("told"));
         assert!(is_denial("denied") && is_denial("rejects") && !is_denial("said"));
+    }
+
+    #[test]
+    fn nicknames_pair_with_their_names_both_ways() {
+        assert!(is_nickname_pair("Tim", "Timothy"));
+        assert!(is_nickname_pair("william", "Bill"));
+        assert!(!is_nickname_pair("Tim", "Thomas"));
     }
 
     #[test]

@@ -6,6 +6,7 @@ use std::io::{self, Write};
 use super::{Row, rows};
 use crate::attribute::Attribution;
 use crate::model::{Article, Statement};
+use crate::speaker_index::SpeakerIndex;
 
 const STATEMENT_HEADER: [&str; 17] = [
     "doc",
@@ -51,6 +52,99 @@ fn article_cells(a: Option<&Article>) -> [&str; 4] {
         Some(a) => [&a.title, &a.outlet, &a.date, &a.url].map(|v| v.as_deref().unwrap_or("")),
         None => [""; 4],
     }
+}
+
+const SPEAKERS_HEADER: [&str; 12] = [
+    "group",
+    "name",
+    "type",
+    "statements",
+    "direct",
+    "partial",
+    "indirect",
+    "according_to",
+    "roles",
+    "mentions",
+    "given_to",
+    "documents",
+];
+
+/// The speaker index, a row a speaker, then a row an unnamed source and a
+/// row an article (`group` tells them apart; an article's `name` is its
+/// citation).
+pub fn speakers(out: &mut dyn Write, index: &SpeakerIndex) -> io::Result<()> {
+    let mut w = writer(out);
+    w.write_record(SPEAKERS_HEADER).map_err(io_error)?;
+    let kinds = |k: &std::collections::BTreeMap<&str, usize>| {
+        ["direct", "partial", "indirect", "according_to"]
+            .map(|name| k.get(name).copied().unwrap_or(0).to_string())
+    };
+    for s in &index.speakers {
+        let [direct, partial, indirect, according] = kinds(&s.kinds);
+        let roles = s
+            .roles
+            .iter()
+            .map(|r| format!("{} ({})", r.role, r.seen.join(", ")))
+            .collect::<Vec<_>>()
+            .join("; ");
+        let outlets = s
+            .outlets
+            .iter()
+            .map(|o| format!("{} ({})", o.name, o.statements))
+            .collect::<Vec<_>>()
+            .join("; ");
+        w.write_record([
+            "speaker",
+            &s.name,
+            s.kind.as_str(),
+            &s.statements.to_string(),
+            &direct,
+            &partial,
+            &indirect,
+            &according,
+            &roles,
+            &s.mentions.join("; "),
+            &outlets,
+            &s.documents.join("; "),
+        ])
+        .map_err(io_error)?;
+    }
+    for u in &index.unnamed {
+        let [direct, partial, indirect, according] = kinds(&u.kinds);
+        w.write_record([
+            "unnamed",
+            &u.mention,
+            u.kind.as_str(),
+            &u.statements.to_string(),
+            &direct,
+            &partial,
+            &indirect,
+            &according,
+            "",
+            "",
+            "",
+            &u.documents.join("; "),
+        ])
+        .map_err(io_error)?;
+    }
+    for d in &index.documents {
+        w.write_record([
+            "article",
+            &d.article.citation().unwrap_or_default(),
+            "",
+            &d.statements.to_string(),
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            &d.doc,
+        ])
+        .map_err(io_error)?;
+    }
+    w.flush()
 }
 
 /// A CSV error as the I/O error it almost always is; the rest (a record of

@@ -7,6 +7,7 @@ use super::table::speaker_label;
 use super::{footer, rows, shorten};
 use crate::attribute::Attribution;
 use crate::model::{Article, Statement};
+use crate::speaker_index::SpeakerIndex;
 
 pub fn statements_header(out: &mut dyn Write) -> io::Result<()> {
     out.write_all(b"| source | speaker | kind | cue | statement |\n|---|---|---|---|---|\n")
@@ -50,6 +51,67 @@ pub fn attributions(out: &mut dyn Write, results: &[Attribution], all: bool) -> 
         )?;
     }
     write!(out, "\n{}", footer(results, all))
+}
+
+/// The speaker index as three Markdown tables.
+pub fn speakers(out: &mut dyn Write, index: &SpeakerIndex) -> io::Result<()> {
+    out.write_all(
+        b"### Speakers\n\n| speaker | type | statements | roles (where seen) | given to | documents |\n\
+          |---|---|---|---|---|---|\n",
+    )?;
+    for s in &index.speakers {
+        writeln!(
+            out,
+            "| {} | {} | {} ({}) | {} | {} | {} |",
+            md(&s.name),
+            s.kind.as_str(),
+            s.statements,
+            SpeakerIndex::kinds_line(&s.kinds),
+            md(&s
+                .roles
+                .iter()
+                .map(|r| format!("{} ({})", r.role, r.seen.join(", ")))
+                .collect::<Vec<_>>()
+                .join("; ")),
+            md(&s
+                .outlets
+                .iter()
+                .map(|o| format!("{} ({})", o.name, o.statements))
+                .collect::<Vec<_>>()
+                .join("; ")),
+            md(&s.documents.join(", ")),
+        )?;
+    }
+    if !index.unnamed.is_empty() {
+        out.write_all(
+            b"\n### Unnamed sources\n\n| source | type | statements | documents |\n|---|---|---|---|\n",
+        )?;
+        for u in &index.unnamed {
+            writeln!(
+                out,
+                "| {} | {} | {} ({}) | {} |",
+                md(&u.mention),
+                u.kind.as_str(),
+                u.statements,
+                SpeakerIndex::kinds_line(&u.kinds),
+                md(&u.documents.join(", ")),
+            )?;
+        }
+    }
+    out.write_all(
+        b"\n### Articles\n\n| document | article | statements | speakers |\n|---|---|---|---|\n",
+    )?;
+    for d in &index.documents {
+        writeln!(
+            out,
+            "| {} | {} | {} | {} |",
+            md(&d.doc),
+            cited("", Some(&d.article)).trim_start_matches(" · "),
+            d.statements,
+            d.speakers,
+        )?;
+    }
+    write!(out, "\n{}", super::speakers_summary(index))
 }
 
 /// `source` (a `doc:line`), then the article it is in, linked when its

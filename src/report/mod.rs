@@ -14,6 +14,7 @@ use crate::attribute::{Attribution, Confidence};
 use crate::check::{Drift, DriftKind, Report};
 use crate::error::{Error, Result};
 use crate::model::{Article, Statement};
+use crate::speaker_index::SpeakerIndex;
 
 pub use markdown::md;
 pub use table::wrap_at_joints;
@@ -34,6 +35,43 @@ pub enum CheckFormat {
     Table,
     Json,
     Junit,
+}
+
+/// The formats of the speaker index.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum SpeakersFormat {
+    Table,
+    Json,
+    Markdown,
+    Csv,
+}
+
+/// Writes the speaker index in `format` to `out` (named `to` in errors).
+pub fn write_speakers(
+    out: &mut dyn Write,
+    to: &str,
+    index: &SpeakerIndex,
+    format: SpeakersFormat,
+    width: Option<u16>,
+) -> Result<()> {
+    let written = match format {
+        SpeakersFormat::Table => table::speakers(out, index, width),
+        SpeakersFormat::Json => json::pretty(out, index),
+        SpeakersFormat::Markdown => markdown::speakers(out, index),
+        SpeakersFormat::Csv => csv::speakers(out, index),
+    };
+    written.map_err(|e| Error::write(to, &e))
+}
+
+/// What the speaker index says under its tables.
+fn speakers_summary(index: &SpeakerIndex) -> String {
+    format!(
+        "{} speakers, {} unnamed sources, {} unattributed quotations in {} articles\n",
+        index.speakers.len(),
+        index.unnamed.len(),
+        index.unattributed,
+        index.documents.len()
+    )
 }
 
 /// Shortens `s` to at most `max` characters, ending with `…` when cut.

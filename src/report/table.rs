@@ -12,6 +12,7 @@ use super::{Row, footer, rows, shorten};
 use crate::attribute::Attribution;
 use crate::check::Report;
 use crate::model::{Article, Statement};
+use crate::speaker_index::{IndexedDocument, IndexedSpeaker, SpeakerIndex, UnnamedSource};
 
 /// Longest content shown in a table cell before it is shortened with `…`.
 const CONTENT_CHARS: usize = 100;
@@ -245,6 +246,119 @@ fn source_cell(source: &str, article: Option<&Article>, max: usize) -> String {
         Some(c) => format!("{source}\n{}", wrap_at_joints(&c, max)),
         None => source,
     }
+}
+
+/// The speaker index: named speakers, unnamed sources, then the articles.
+pub fn speakers(out: &mut dyn Write, index: &SpeakerIndex, width: Option<u16>) -> io::Result<()> {
+    let narrow = narrow(width, 4);
+    let named = |s: &IndexedSpeaker| {
+        let mut who = format!("{}\n({})", s.name, s.kind.as_str());
+        let other: Vec<&str> = s
+            .mentions
+            .iter()
+            .map(String::as_str)
+            .filter(|m| *m != s.name)
+            .collect();
+        if !other.is_empty() {
+            who.push_str(&format!("\nas: {}", other.join(", ")));
+        }
+        [
+            who,
+            format!("{}\n{}", s.statements, SpeakerIndex::kinds_line(&s.kinds)),
+            // Each role, then where it was seen, a place a line.
+            s.roles
+                .iter()
+                .map(|r| {
+                    let places: Vec<String> = r
+                        .seen
+                        .iter()
+                        .map(|p| wrap_at_joints(p, narrow.max(30)))
+                        .collect();
+                    format!("{}\n{}", r.role, places.join("\n"))
+                })
+                .collect::<Vec<_>>()
+                .join("\n"),
+            s.outlets
+                .iter()
+                .map(|o| format!("{} ({})", o.name, o.statements))
+                .collect::<Vec<_>>()
+                .join("\n"),
+            s.documents
+                .iter()
+                .map(|d| wrap_at_joints(d, narrow))
+                .collect::<Vec<_>>()
+                .join("\n"),
+        ]
+    };
+    print(
+        out,
+        [
+            "speaker",
+            "statements",
+            "roles (where seen)",
+            "given to",
+            "documents",
+        ],
+        // A role's places are `doc:line`: its column takes one whole.
+        [
+            ColumnConstraint::UpperBoundary(Width::Percentage(20)),
+            ColumnConstraint::UpperBoundary(Width::Percentage(14)),
+            ColumnConstraint::LowerBoundary(Width::Fixed(32)),
+            ColumnConstraint::UpperBoundary(Width::Percentage(14)),
+            ColumnConstraint::UpperBoundary(Width::Percentage(25)),
+        ],
+        width,
+        || index.speakers.iter().map(named),
+    )?;
+    if !index.unnamed.is_empty() {
+        writeln!(out, "\nUnnamed sources")?;
+        let unnamed = |u: &UnnamedSource| {
+            [
+                u.mention.clone(),
+                u.kind.as_str().to_string(),
+                format!("{}\n{}", u.statements, SpeakerIndex::kinds_line(&u.kinds)),
+                u.documents
+                    .iter()
+                    .map(|d| wrap_at_joints(d, narrow))
+                    .collect::<Vec<_>>()
+                    .join("\n"),
+            ]
+        };
+        print(
+            out,
+            ["source", "type", "statements", "documents"],
+            [
+                ColumnConstraint::LowerBoundary(Width::Percentage(30)),
+                ColumnConstraint::UpperBoundary(Width::Fixed(14)),
+                ColumnConstraint::UpperBoundary(Width::Percentage(20)),
+                ColumnConstraint::UpperBoundary(Width::Percentage(35)),
+            ],
+            width,
+            || index.unnamed.iter().map(unnamed),
+        )?;
+    }
+    writeln!(out, "\nArticles")?;
+    let article = |d: &IndexedDocument| {
+        [
+            wrap_at_joints(&d.doc, narrow),
+            d.article.citation().unwrap_or_default(),
+            d.statements.to_string(),
+            d.speakers.to_string(),
+        ]
+    };
+    print(
+        out,
+        ["document", "article", "statements", "speakers"],
+        [
+            ColumnConstraint::UpperBoundary(Width::Percentage(30)),
+            ColumnConstraint::LowerBoundary(Width::Percentage(40)),
+            ColumnConstraint::Absolute(Width::Fixed(12)),
+            ColumnConstraint::Absolute(Width::Fixed(10)),
+        ],
+        width,
+        || index.documents.iter().map(article),
+    )?;
+    out.write_all(super::speakers_summary(index).as_bytes())
 }
 
 /// A check report as people read it: each failing claim and its drift.

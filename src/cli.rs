@@ -14,10 +14,11 @@ use crate::error::{Error, Result};
 use crate::extract::Extractor;
 use crate::lexicon::Lexicon;
 use crate::matcher::Lexical;
-use crate::report::{self, CheckFormat, Format, SpeakersFormat};
+use crate::report::{self, CheckFormat, Format, SpeakersFormat, VerifyFormat};
 use crate::saved;
 use crate::speaker_index;
 use crate::speakers::{self, Registry};
+use crate::verify;
 
 pub const DEFAULT_CORPUS: &str = "seeds/";
 pub const DEFAULT_CLAIMS: &str = "claims/";
@@ -54,6 +55,25 @@ pub enum Command {
     Lock(LockArgs),
     /// Index every speaker: roles, statements by kind, outlets, documents.
     Speakers(SpeakersArgs),
+    /// Did X really say this? Find a quotation or claim as it circulates.
+    Verify(VerifyArgs),
+}
+
+#[derive(Debug, clap::Args)]
+pub struct VerifyArgs {
+    /// The quotation or claim, as it circulates.
+    #[arg(value_name = "TEXT")]
+    pub text: String,
+    /// Who it is attributed to: a name, a surname or a registry alias.
+    #[arg(long, value_name = "NAME")]
+    pub speaker: Option<String>,
+    #[command(flatten)]
+    pub corpus: CorpusArgs,
+    #[arg(long, value_enum, default_value_t = VerifyFormat::Table)]
+    pub format: VerifyFormat,
+    /// Statements shown, best first; 0 shows all [default: 10].
+    #[arg(long, value_name = "N")]
+    pub max_matches: Option<usize>,
 }
 
 #[derive(Debug, clap::Args)]
@@ -161,6 +181,9 @@ pub struct AttributeArgs {
 
 /// Enough to cite; an archive can hold thousands of near-repeats.
 pub const DEFAULT_MAX_EVIDENCE: usize = 5;
+
+/// Statements `verify` shows by default.
+pub const DEFAULT_MAX_MATCHES: usize = 10;
 
 #[derive(Debug, clap::Args)]
 pub struct LintArgs {
@@ -400,6 +423,7 @@ impl MatchConfig {
         io: &mut Io,
         extra: &[f64],
         max_evidence: Option<usize>,
+        observe: &mut dyn FnMut(&[crate::Statement]),
     ) -> Result<(Vec<Vec<attribute::Attribution>>, Read)> {
         let scorer = Lexical::new(&self.corpus.extractor.registry.alias_groups());
         let mut learner = Learner::new(scorer);
@@ -409,6 +433,7 @@ impl MatchConfig {
         let mut kept: Option<Vec<Vec<crate::Statement>>> = Some(Vec::new());
         let mut held = 0;
         let mut read = self.batches(io, &mut stdin, true, &mut |b| {
+            observe(&b);
             learner.learn(&b);
             held += b.len();
             match &mut kept {
@@ -571,6 +596,15 @@ pub enum Config {
         width: Option<u16>,
         suggest_aliases: bool,
     },
+    Verify {
+        text: String,
+        speaker: Option<String>,
+        /// One claim, the text, matched by meaning at a strong score.
+        matching: MatchConfig,
+        format: VerifyFormat,
+        width: Option<u16>,
+        max_matches: Option<usize>,
+    },
 }
 
 /// Table width: the terminal's own (comfy-table asks it), else `$COLUMNS`, else 120.
@@ -617,8 +651,57 @@ impl Config {
                 width: table_width(),
                 suggest_aliases: a.suggest_aliases,
             }),
+            Some(Command::Verify(a)) => Self::verify(a),
             None => Self::attribute(args.attribute),
         }
+    }
+
+    fn verify(a: VerifyArgs) -> Result<Self> {
+        let text = a.text.trim().to_string();
+        if text.is_empty() || !text.chars().any(char::is_alphanumeric) {
+            return Err(Error::Message(
+                "verify: TEXT has no words to look for".to_string(),
+            ));
+        }
+        if text.chars().count() > claims::MAX_CLAIM_CHARS {
+            return Err(Error::Message(format!(
+                "verify: TEXT is longer than {} characters: give the quotation, not the article",
+                claims::MAX_CLAIM_CHARS
+            )));
+        }
+        let claim = claims::Claim {
+            id: "verify".to_string(),
+            claim: text.clone(),
+            phrasings: Vec::new(),
+            keywords: Vec::new(),
+            threshold: None,
+            expect: None,
+            location: crate::error::Location {
+                path: "TEXT".to_string(),
+                line: 1,
+                column: 1,
+            },
+        };
+        Ok(Config::Verify {
+            text,
+            speaker: a
+                .speaker
+                .map(|s| s.trim().to_string())
+                .filter(|s| !s.is_empty()),
+            matching: MatchConfig {
+                claims: vec![claim],
+                corpus: CorpusConfig::from_args(a.corpus)?,
+                statements: Vec::new(),
+                // Only strong matches: a weak one is no paraphrase.
+                threshold: attribute::DEFAULT_THRESHOLD + attribute::WEAK_MARGIN,
+            },
+            format: a.format,
+            width: table_width(),
+            max_matches: match a.max_matches.unwrap_or(DEFAULT_MAX_MATCHES) {
+                0 => None,
+                n => Some(n),
+            },
+        })
     }
 
     fn attribute(a: AttributeArgs) -> Result<Self> {
@@ -672,6 +755,32 @@ pub fn run(args: Args, io: &mut Io) -> Result<u8> {
                 read
             }
         }
+        Config::Verify {
+            text,
+            speaker,
+            matching,
+            format,
+            width,
+            max_matches,
+        } => {
+            let registry = &matching.corpus.extractor.registry;
+            let mut verifier = verify::Verifier::new(&text, speaker, registry);
+            let (mut runs, read) = matching.attribute(io, &[], None, &mut |b| verifier.batch(b))?;
+            for support in runs.remove(0).into_iter().flat_map(|a| a.speakers) {
+                for e in &support.evidence {
+                    // A statement that says the opposite is no paraphrase.
+                    if e.stance == claims::Stance::Supports {
+                        verifier.paraphrase(&e.span.doc, e.span.start, e.span.end, e.score);
+                    }
+                }
+            }
+            let verification = verifier.finish(max_matches);
+            report::write_verification(&mut *io.out, "stdout", &verification, format, width)?;
+            if !read.failed {
+                return Ok(verification.verdict.exit_code());
+            }
+            read
+        }
         Config::Speakers {
             corpus,
             format,
@@ -697,7 +806,9 @@ pub fn run(args: Args, io: &mut Io) -> Result<u8> {
             read
         }
         Config::Attribute(cfg) => {
-            let (mut runs, read) = cfg.matching.attribute(io, &[], cfg.max_evidence)?;
+            let (mut runs, read) =
+                cfg.matching
+                    .attribute(io, &[], cfg.max_evidence, &mut |_| {})?;
             let results = runs.remove(0);
             report::write_attributions(
                 &mut *io.out,
@@ -717,7 +828,8 @@ pub fn run(args: Args, io: &mut Io) -> Result<u8> {
             // Read the lock first: a missing lock is an error, not drift.
             let locked = lock.as_deref().map(check::read_lock).transpose()?;
             // Scored at half the threshold too, to show a missing speaker's closest statement.
-            let (mut runs, read) = matching.attribute(io, &[matching.threshold / 2.0], None)?;
+            let (mut runs, read) =
+                matching.attribute(io, &[matching.threshold / 2.0], None, &mut |_| {})?;
             if read.empty > 0 || read.docs == 0 {
                 return Err(Error::Message(
                     "no documents to check: a check over an empty corpus cannot pass".to_string(),
@@ -746,7 +858,7 @@ pub fn run(args: Args, io: &mut Io) -> Result<u8> {
             output,
             force,
         } => {
-            let (mut runs, read) = matching.attribute(io, &[], None)?;
+            let (mut runs, read) = matching.attribute(io, &[], None, &mut |_| {})?;
             if read.failed {
                 // A lock pinned on part of the corpus would report the rest as lost.
                 return Err(Error::Message(format!(

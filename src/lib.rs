@@ -17,6 +17,7 @@ pub mod report;
 pub mod saved;
 pub mod speaker_index;
 pub mod speakers;
+pub mod verify;
 
 pub use error::{Error, Result};
 pub use model::{Kind, Speaker, SpeakerType, Statement};

@@ -8,6 +8,7 @@ use super::{footer, rows, shorten};
 use crate::attribute::Attribution;
 use crate::model::{Article, Statement};
 use crate::speaker_index::SpeakerIndex;
+use crate::verify::{DiffKind, Verification};
 
 pub fn statements_header(out: &mut dyn Write) -> io::Result<()> {
     out.write_all(b"| source | speaker | kind | cue | statement |\n|---|---|---|---|---|\n")
@@ -51,6 +52,47 @@ pub fn attributions(out: &mut dyn Write, results: &[Attribution], all: bool) -> 
         )?;
     }
     write!(out, "\n{}", footer(results, all))
+}
+
+/// `verify`'s answer: the verdict, then a table of the statements, the
+/// diff marked `~~dropped~~` and `**added**`.
+pub fn verification(out: &mut dyn Write, v: &Verification) -> io::Result<()> {
+    writeln!(out, "**{}**\n", md(&super::verdict_line(v)))?;
+    writeln!(out, "> {}\n", md(&v.text))?;
+    if v.matches.is_empty() {
+        return Ok(());
+    }
+    out.write_all(b"| verdict | speaker | source | score | statement |\n|---|---|---|---|---|\n")?;
+    for m in &v.matches {
+        let name = m
+            .speaker
+            .name
+            .clone()
+            .unwrap_or_else(|| format!("[{}]", m.speaker.mention));
+        let statement = if m.diff.is_empty() {
+            md(&shorten(&m.content, usize::MAX))
+        } else {
+            m.diff
+                .iter()
+                .map(|d| match d.op {
+                    DiffKind::Equal => md(&d.text),
+                    DiffKind::Delete => format!("~~{}~~", md(&d.text)),
+                    DiffKind::Insert => format!("**{}**", md(&d.text)),
+                })
+                .collect::<Vec<_>>()
+                .join(" ")
+        };
+        writeln!(
+            out,
+            "| {} | {} | {} | {:.2} | {} |",
+            m.verdict.as_str(),
+            md(&name),
+            cited(&format!("{}:{}", m.doc, m.line), Some(&m.article)),
+            m.score,
+            statement,
+        )?;
+    }
+    Ok(())
 }
 
 /// The speaker index as three Markdown tables.

@@ -15,6 +15,7 @@ use crate::check::{Drift, DriftKind, Report};
 use crate::error::{Error, Result};
 use crate::model::{Article, Statement};
 use crate::speaker_index::SpeakerIndex;
+use crate::verify::{DiffKind, Verdict, Verification, VerifyMatch};
 
 pub use markdown::md;
 pub use table::wrap_at_joints;
@@ -35,6 +36,76 @@ pub enum CheckFormat {
     Table,
     Json,
     Junit,
+}
+
+/// The formats of `verify`'s answer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum VerifyFormat {
+    Table,
+    Json,
+    Markdown,
+}
+
+/// Writes `verify`'s answer in `format` to `out` (named `to` in errors).
+pub fn write_verification(
+    out: &mut dyn Write,
+    to: &str,
+    v: &Verification,
+    format: VerifyFormat,
+    width: Option<u16>,
+) -> Result<()> {
+    let written = match format {
+        VerifyFormat::Table => table::verification(out, v, width),
+        VerifyFormat::Json => json::pretty(out, v),
+        VerifyFormat::Markdown => markdown::verification(out, v),
+    };
+    written.map_err(|e| Error::write(to, &e))
+}
+
+/// The first line of `verify`'s answer: the verdict, and who said it.
+fn verdict_line(v: &Verification) -> String {
+    let best = v.matches.first();
+    let who = |m: &VerifyMatch| {
+        let name = m
+            .speaker
+            .name
+            .clone()
+            .unwrap_or_else(|| format!("[{}]", m.speaker.mention));
+        match &m.speaker.role {
+            Some(role) => format!("{name}, {role}"),
+            None => name,
+        }
+    };
+    match (v.verdict, best) {
+        (Verdict::NotFound, _) | (_, None) => {
+            "not_found: no statement in the corpus says this".to_string()
+        }
+        (Verdict::Misattributed, Some(m)) => format!(
+            "misattributed: {} did not say this; {} did ({})",
+            v.speaker.as_deref().unwrap_or("the speaker"),
+            who(m),
+            m.wording.as_str()
+        ),
+        (verdict, Some(m)) => format!("{}: said by {}", verdict.as_str(), who(m)),
+    }
+}
+
+/// A statement with the diff marked as `git diff --word-diff` does:
+/// `[-dropped-]` and `{+added+}`; the statement itself for a paraphrase.
+fn marked_diff(m: &VerifyMatch, max: usize) -> String {
+    if m.diff.is_empty() {
+        return shorten(&m.content, max);
+    }
+    let marked: Vec<String> = m
+        .diff
+        .iter()
+        .map(|d| match d.op {
+            DiffKind::Equal => d.text.clone(),
+            DiffKind::Delete => format!("[-{}-]", d.text),
+            DiffKind::Insert => format!("{{+{}+}}", d.text),
+        })
+        .collect();
+    shorten(&marked.join(" "), max)
 }
 
 /// The formats of the speaker index.

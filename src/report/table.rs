@@ -13,6 +13,7 @@ use crate::attribute::Attribution;
 use crate::check::Report;
 use crate::model::{Article, Statement};
 use crate::speaker_index::{IndexedDocument, IndexedSpeaker, SpeakerIndex, UnnamedSource};
+use crate::verify::{Verification, VerifyMatch};
 
 /// Longest content shown in a table cell before it is shortened with `…`.
 const CONTENT_CHARS: usize = 100;
@@ -359,6 +360,52 @@ pub fn speakers(out: &mut dyn Write, index: &SpeakerIndex, width: Option<u16>) -
         || index.documents.iter().map(article),
     )?;
     out.write_all(super::speakers_summary(index).as_bytes())
+}
+
+/// `verify`'s answer: the verdict, then the statements it rests on.
+pub fn verification(out: &mut dyn Write, v: &Verification, width: Option<u16>) -> io::Result<()> {
+    writeln!(out, "{}", super::verdict_line(v))?;
+    writeln!(out, "text: \"{}\"", v.text)?;
+    if let Some(s) = &v.speaker {
+        writeln!(out, "speaker: {s}")?;
+    }
+    if v.matches.is_empty() {
+        return Ok(());
+    }
+    let narrow = narrow(width, 4);
+    let cells = |m: &VerifyMatch| {
+        let name = m
+            .speaker
+            .name
+            .clone()
+            .unwrap_or_else(|| format!("[{}]", m.speaker.mention));
+        [
+            m.verdict.as_str().to_string(),
+            name,
+            source_cell(&format!("{}:{}", m.doc, m.line), Some(&m.article), narrow),
+            format!("{:.2}", m.score),
+            super::marked_diff(m, 2 * CONTENT_CHARS),
+        ]
+    };
+    print(
+        out,
+        [
+            "verdict",
+            "speaker",
+            "source",
+            "score",
+            "statement: [-said-] {+circulating+}",
+        ],
+        [
+            ColumnConstraint::UpperBoundary(Width::Fixed(15)),
+            ColumnConstraint::UpperBoundary(Width::Percentage(16)),
+            ColumnConstraint::UpperBoundary(Width::Percentage(25)),
+            ColumnConstraint::Absolute(Width::Fixed(7)),
+            ColumnConstraint::LowerBoundary(Width::Percentage(35)),
+        ],
+        width,
+        || v.matches.iter().map(cells),
+    )
 }
 
 /// A check report as people read it: each failing claim and its drift.

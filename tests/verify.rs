@@ -104,6 +104,11 @@ fn the_speaker_is_read_through_the_registry_and_surnames() {
             "{name}"
         );
     }
+    let table = common::stdout(common::whosaid(120).args(["verify", quote, "--speaker", "Cook"]));
+    assert!(
+        table.starts_with("verbatim: said by Tim Cook, chief executive\n"),
+        "{table}"
+    );
 }
 
 #[test]

@@ -56,6 +56,15 @@ impl Article {
         shortened.citation()
     }
 
+    /// The article's address when it is a web page (`http`/`https`, no
+    /// spaces): only such an address is ever made a link.
+    pub fn web_url(&self) -> Option<&str> {
+        let url = self.url.as_deref()?.trim();
+        let lower = url.get(..8).unwrap_or(url).to_ascii_lowercase();
+        let web = lower.starts_with("https://") || lower.starts_with("http://");
+        (web && !url.contains(|c: char| c.is_whitespace() || c.is_control())).then_some(url)
+    }
+
     /// `Title — Outlet, date`, for a citation line; `None` when nothing is known.
     pub fn citation(&self) -> Option<String> {
         let place: Vec<&str> = [self.outlet.as_deref(), self.date.as_deref()]

@@ -260,39 +260,14 @@ pub fn render_lock(lock: &Lock) -> Result<String> {
 /// rename, so a reader never sees half a lock. A file at `path` that is not
 /// a whosaid lock is never overwritten unless `force`.
 pub fn write_lock(path: &str, text: &str, force: bool) -> Result<()> {
-    // Renaming over a device or a FIFO would replace it (as root, even
-    // /dev/zero): a lock goes to a regular file or a new path only.
-    if let Ok(meta) = std::fs::metadata(path)
-        && !meta.is_file()
-    {
-        return Err(Error::Message(format!(
-            "{path}: not a regular file; a lock is written only to a regular file or a new path"
-        )));
-    }
-    if !force
-        && let Ok(existing) = std::fs::read_to_string(path)
-        && !existing.starts_with(LOCK_HEADER.lines().next().unwrap_or_default())
-    {
-        return Err(Error::Message(format!(
-            "{path}: exists and is not a whosaid lock; not overwriting it (use --force)"
-        )));
-    }
-    let target = std::path::Path::new(path);
-    let dir = target
-        .parent()
-        .filter(|d| !d.as_os_str().is_empty())
-        .unwrap_or(std::path::Path::new("."));
-    let name = target
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| DEFAULT_LOCK.to_string());
-    let tmp = dir.join(format!(".{name}.tmp-{}", std::process::id()));
-    let tmp_str = tmp.display().to_string();
-    std::fs::write(&tmp, text).map_err(|e| Error::io(tmp_str.as_str(), &e))?;
-    std::fs::rename(&tmp, target).map_err(|e| {
-        let _ = std::fs::remove_file(&tmp);
-        Error::io(path, &e)
-    })
+    let header = LOCK_HEADER.lines().next().unwrap_or_default().as_bytes();
+    crate::output::write_file(
+        path,
+        "lock",
+        text.as_bytes(),
+        |head| head.starts_with(header),
+        force,
+    )
 }
 
 pub fn read_lock(path: &str) -> Result<Lock> {

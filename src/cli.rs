@@ -71,6 +71,8 @@ pub struct VerifyArgs {
     pub corpus: CorpusArgs,
     #[arg(long, value_enum, default_value_t = VerifyFormat::Table)]
     pub format: VerifyFormat,
+    #[command(flatten)]
+    pub output: OutputArgs,
     /// Statements shown, best first; 0 shows all [default: 10].
     #[arg(long, value_name = "N")]
     pub max_matches: Option<usize>,
@@ -163,6 +165,43 @@ pub struct ExtractArgs {
     pub corpus: CorpusArgs,
     #[arg(long, value_enum, default_value_t = Format::Table)]
     pub format: Format,
+    #[command(flatten)]
+    pub output: OutputArgs,
+}
+
+/// Where a report goes instead of stdout.
+#[derive(Debug, Default, clap::Args)]
+pub struct OutputArgs {
+    /// Write the output to FILE, whole or not at all, instead of stdout.
+    #[arg(long, short, value_name = "FILE")]
+    pub output: Option<String>,
+    /// Replace FILE even when it is not a page whosaid wrote.
+    #[arg(long, requires = "output")]
+    pub force: bool,
+}
+
+/// A file to write the output to, checked before any work is done.
+#[derive(Debug, Clone)]
+pub struct Output {
+    pub path: String,
+    pub force: bool,
+}
+
+impl OutputArgs {
+    fn checked(self) -> Result<Option<Output>> {
+        let Some(path) = self.output else {
+            return Ok(None);
+        };
+        if path.is_empty() || path == "-" {
+            return Err(Error::Message(
+                "--output needs a file name (stdout is the default)".to_string(),
+            ));
+        }
+        Ok(Some(Output {
+            path,
+            force: self.force,
+        }))
+    }
 }
 
 #[derive(Debug, Default, clap::Args)]
@@ -171,6 +210,8 @@ pub struct AttributeArgs {
     pub matching: MatchArgs,
     #[arg(long, value_enum)]
     pub format: Option<Format>,
+    #[command(flatten)]
+    pub output: OutputArgs,
     /// Also list claims that nobody made.
     #[arg(long)]
     pub all: bool,
@@ -565,6 +606,7 @@ pub struct AttributeConfig {
     pub width: Option<u16>,
     /// Evidence kept per speaker; `None` keeps all.
     pub max_evidence: Option<usize>,
+    pub output: Option<Output>,
 }
 
 /// A checked configuration: one variant per command.
@@ -575,6 +617,7 @@ pub enum Config {
         corpus: CorpusConfig,
         format: Format,
         width: Option<u16>,
+        output: Option<Output>,
     },
     Lint {
         paths: Vec<String>,
@@ -604,13 +647,15 @@ pub enum Config {
         format: VerifyFormat,
         width: Option<u16>,
         max_matches: Option<usize>,
+        output: Option<Output>,
     },
 }
 
-/// Table width: the terminal's own (comfy-table asks it), else `$COLUMNS`, else 120.
-fn table_width() -> Option<u16> {
+/// Table width: the terminal's own (comfy-table asks it), else `$COLUMNS`,
+/// else 120; a file (`--output`) is never the terminal.
+fn table_width(output: Option<&Output>) -> Option<u16> {
     use std::io::IsTerminal;
-    if std::io::stdout().is_terminal() {
+    if output.is_none() && std::io::stdout().is_terminal() {
         return None;
     }
     Some(
@@ -624,11 +669,15 @@ fn table_width() -> Option<u16> {
 impl Config {
     pub fn from_args(args: Args) -> Result<Self> {
         match args.command {
-            Some(Command::Extract(a)) => Ok(Config::Extract {
-                corpus: CorpusConfig::from_args(a.corpus)?,
-                format: a.format,
-                width: table_width(),
-            }),
+            Some(Command::Extract(a)) => {
+                let output = a.output.checked()?;
+                Ok(Config::Extract {
+                    corpus: CorpusConfig::from_args(a.corpus)?,
+                    format: a.format,
+                    width: table_width(output.as_ref()),
+                    output,
+                })
+            }
             Some(Command::Lint(a)) => Ok(Config::Lint {
                 paths: or_default(a.paths, DEFAULT_CLAIMS),
                 speakers: a.speakers,
@@ -648,7 +697,7 @@ impl Config {
             Some(Command::Speakers(a)) => Ok(Config::Speakers {
                 corpus: CorpusConfig::from_args(a.corpus)?,
                 format: a.format,
-                width: table_width(),
+                width: table_width(None),
                 suggest_aliases: a.suggest_aliases,
             }),
             Some(Command::Verify(a)) => Self::verify(a),
@@ -682,6 +731,7 @@ impl Config {
                 column: 1,
             },
         };
+        let output = a.output.checked()?;
         Ok(Config::Verify {
             text,
             speaker: a
@@ -696,7 +746,8 @@ impl Config {
                 threshold: attribute::DEFAULT_THRESHOLD + attribute::WEAK_MARGIN,
             },
             format: a.format,
-            width: table_width(),
+            width: table_width(output.as_ref()),
+            output,
             max_matches: match a.max_matches.unwrap_or(DEFAULT_MAX_MATCHES) {
                 0 => None,
                 n => Some(n),
@@ -705,50 +756,101 @@ impl Config {
     }
 
     fn attribute(a: AttributeArgs) -> Result<Self> {
+        let output = a.output.checked()?;
         Ok(Config::Attribute(AttributeConfig {
             matching: MatchConfig::from_args(a.matching)?,
             format: a.format.unwrap_or(Format::Table),
             all: a.all,
-            width: table_width(),
+            width: table_width(output.as_ref()),
+            output,
             max_evidence: match a.max_evidence.unwrap_or(DEFAULT_MAX_EVIDENCE) {
                 0 => None,
                 n => Some(n),
             },
         }))
     }
+
+    /// The file the output goes to instead of stdout.
+    fn output(&self) -> Option<&Output> {
+        match self {
+            Config::Attribute(a) => a.output.as_ref(),
+            Config::Extract { output, .. } | Config::Verify { output, .. } => output.as_ref(),
+            _ => None,
+        }
+    }
 }
 
 /// Runs one command; returns its exit code (0 ok, 1 drift, 2 a document
-/// could not be read). Output goes to `io` as it is made.
+/// could not be read). Output goes to `io` as it is made, or to the
+/// `--output` file, which takes its place only once it is whole.
 pub fn run(args: Args, io: &mut Io) -> Result<u8> {
-    let read = match Config::from_args(args)? {
+    let config = Config::from_args(args)?;
+    let Some(output) = config.output().cloned() else {
+        return execute(config, io);
+    };
+    let mut file = crate::output::AtomicFile::create(
+        &output.path,
+        "report",
+        report::is_our_page,
+        output.force,
+    )?;
+    let code = execute(
+        config,
+        &mut Io {
+            out: &mut file,
+            notice: &mut *io.notice,
+        },
+    )
+    .map_err(|e| match e {
+        // Renderers name stdout; here it is the file.
+        Error::Write { reason, closed, .. } => Error::Write {
+            target: output.path.clone(),
+            reason,
+            closed,
+        },
+        e => e,
+    })?;
+    file.commit()?;
+    Ok(code)
+}
+
+fn execute(config: Config, io: &mut Io) -> Result<u8> {
+    let read = match config {
         Config::Extract {
             corpus,
             format,
             width,
+            output: _,
         } => {
             if report::streams(format) {
                 let mut header = Vec::new();
                 report::write_statements_header(&mut header, format)
                     .map_err(|e| Error::write("stdout", &e))?;
-                corpus.each(
-                    io,
-                    &header,
-                    // Each document is serialised in its worker.
-                    |d| {
-                        let mut rows = Vec::new();
-                        report::write_statement_rows(
-                            &mut rows,
-                            &corpus.extractor.document(d),
-                            format,
-                        )
-                        .map(|()| rows)
-                    },
-                    |out, rows| {
-                        rows.and_then(|rows| out.write_all(&rows))
+                corpus
+                    .each(
+                        io,
+                        &header,
+                        // Each document is serialised in its worker.
+                        |d| {
+                            let mut rows = Vec::new();
+                            report::write_statement_rows(
+                                &mut rows,
+                                Some(d),
+                                &corpus.extractor.document(d),
+                                format,
+                            )
+                            .map(|()| rows)
+                        },
+                        |out, rows| {
+                            rows.and_then(|rows| out.write_all(&rows))
+                                .map_err(|e| Error::write("stdout", &e))
+                        },
+                    )
+                    .and_then(|read| {
+                        report::write_statements_footer(&mut *io.out, format)
+                            .map(|()| read)
                             .map_err(|e| Error::write("stdout", &e))
-                    },
-                )?
+                    })?
             } else {
                 let (statements, read) = corpus.statements(io)?;
                 report::write_statements(&mut *io.out, "stdout", &statements, format, width)?;
@@ -762,6 +864,7 @@ pub fn run(args: Args, io: &mut Io) -> Result<u8> {
             format,
             width,
             max_matches,
+            output: _,
         } => {
             let registry = &matching.corpus.extractor.registry;
             let mut verifier = verify::Verifier::new(&text, speaker, registry);
@@ -775,7 +878,24 @@ pub fn run(args: Args, io: &mut Io) -> Result<u8> {
                 }
             }
             let verification = verifier.finish(max_matches);
-            report::write_verification(&mut *io.out, "stdout", &verification, format, width)?;
+            let passages = if format == VerifyFormat::Html {
+                let wanted: Vec<_> = verification
+                    .matches
+                    .iter()
+                    .map(|m| (m.doc.clone(), m.start, m.end))
+                    .collect();
+                corpus::passages(&wanted, matching.corpus.load)
+            } else {
+                corpus::Passages::new()
+            };
+            report::write_verification(
+                &mut *io.out,
+                "stdout",
+                &verification,
+                format,
+                width,
+                &passages,
+            )?;
             if !read.failed {
                 return Ok(verification.verdict.exit_code());
             }
@@ -810,6 +930,17 @@ pub fn run(args: Args, io: &mut Io) -> Result<u8> {
                 cfg.matching
                     .attribute(io, &[], cfg.max_evidence, &mut |_| {})?;
             let results = runs.remove(0);
+            let passages = if cfg.format == Format::Html {
+                let wanted: Vec<_> = results
+                    .iter()
+                    .flat_map(|a| &a.speakers)
+                    .flat_map(|s| &s.evidence)
+                    .map(|e| (e.span.doc.clone(), e.span.start, e.span.end))
+                    .collect();
+                corpus::passages(&wanted, cfg.matching.corpus.load)
+            } else {
+                corpus::Passages::new()
+            };
             report::write_attributions(
                 &mut *io.out,
                 "stdout",
@@ -817,6 +948,7 @@ pub fn run(args: Args, io: &mut Io) -> Result<u8> {
                 cfg.format,
                 cfg.width,
                 cfg.all,
+                &passages,
             )?;
             read
         }

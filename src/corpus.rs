@@ -273,6 +273,106 @@ pub fn load(inputs: &[String], opts: LoadOptions) -> Result<Corpus> {
     }
 }
 
+/// A statement in its paragraph, with the paragraphs around it, so a reader
+/// can judge what was said in its setting. Paragraphs are lines.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Passage {
+    /// The paragraph before, if any.
+    pub before: Option<String>,
+    /// The paragraph up to the statement.
+    pub lead: String,
+    /// The statement, exactly as in the text.
+    pub quote: String,
+    /// The paragraph after the statement.
+    pub tail: String,
+    /// The paragraph after, if any.
+    pub after: Option<String>,
+}
+
+/// The passage around bytes `start..end` of `text`, whose body starts at
+/// `from`; `None` when the span does not fit the text (it changed since the
+/// statement was saved).
+pub fn passage(text: &str, from: usize, start: usize, end: usize) -> Option<Passage> {
+    if start > end
+        || end > text.len()
+        || !text.is_char_boundary(start)
+        || !text.is_char_boundary(end)
+    {
+        return None;
+    }
+    let bytes = text.as_bytes();
+    let para_start = memchr::memrchr(b'\n', &bytes[..start])
+        .map_or(0, |i| i + 1)
+        .max(from.min(start));
+    let para_end = memchr::memchr(b'\n', &bytes[end..]).map_or(text.len(), |i| end + i);
+    // The nearest non-blank line on each side, within the body.
+    let before = text[from.min(para_start)..para_start]
+        .lines()
+        .rev()
+        .map(str::trim)
+        .find(|l| !l.is_empty())
+        .map(str::to_string);
+    let after = text[para_end..]
+        .lines()
+        .map(str::trim)
+        .find(|l| !l.is_empty())
+        .map(str::to_string);
+    Some(Passage {
+        before,
+        lead: text[para_start..start].trim_start().to_string(),
+        quote: text[start..end].to_string(),
+        tail: text[end..para_end].trim_end().to_string(),
+        after,
+    })
+}
+
+/// Passages by their statement's document, start and end.
+pub type Passages = std::collections::HashMap<(String, usize, usize), Passage>;
+
+/// The passages of the spans `wanted` (document, start, end), read from the
+/// documents again: what cannot be read (stdin, a file gone or changed) has
+/// none, and is not an error: the statement itself is still shown.
+pub fn passages(wanted: &[(String, usize, usize)], opts: LoadOptions) -> Passages {
+    let mut by_doc: std::collections::BTreeMap<&str, Vec<(usize, usize)>> = Default::default();
+    for (doc, start, end) in wanted {
+        by_doc.entry(doc.as_str()).or_default().push((*start, *end));
+    }
+    let sources: Vec<Source> = by_doc
+        .keys()
+        .filter(|d| **d != "-" && Path::new(d).is_file())
+        .map(|d| Source {
+            name: (*d).to_string(),
+            path: Some(PathBuf::from(d)),
+        })
+        .collect();
+    let opts = LoadOptions {
+        shard: None,
+        ..opts
+    };
+    let mut out = Passages::new();
+    let _ = each(
+        &sources,
+        opts,
+        |d| {
+            by_doc
+                .get(d.path.as_str())
+                .into_iter()
+                .flatten()
+                .filter_map(|&(s, e)| {
+                    passage(&d.text, d.body_start, s, e).map(|p| ((d.path.clone(), s, e), p))
+                })
+                .collect::<Vec<_>>()
+        },
+        |found| {
+            out.extend(found);
+            Ok(())
+        },
+        &mut |_| {},
+        &mut |_| {},
+    );
+    out
+}
+
 /// The loaded documents, in path order, and what was skipped on the way.
 #[derive(Debug, Default)]
 pub struct Corpus {

@@ -13,6 +13,7 @@ pub mod extract;
 pub mod lexicon;
 pub mod matcher;
 pub mod model;
+pub mod output;
 pub mod report;
 pub mod saved;
 pub mod speaker_index;

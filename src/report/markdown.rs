@@ -164,8 +164,8 @@ fn cited(source: &str, article: Option<&Article>) -> String {
     let Some(citation) = a.citation() else {
         return source;
     };
-    match (&a.title, &a.url) {
-        (Some(title), Some(url)) if !url.contains(|c: char| c.is_whitespace() || c == ')') => {
+    match (&a.title, a.web_url()) {
+        (Some(title), Some(url)) if !url.contains(['(', ')', '<', '>']) => {
             let rest = citation
                 .strip_prefix(&format!("“{title}”"))
                 .unwrap_or_default();

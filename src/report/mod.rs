@@ -3,6 +3,7 @@
 //! decides anything; it only formats.
 
 mod csv;
+mod html;
 mod json;
 mod junit;
 mod markdown;
@@ -12,11 +13,13 @@ use std::io::{self, Write};
 
 use crate::attribute::{Attribution, Confidence};
 use crate::check::{Drift, DriftKind, Report};
+use crate::corpus::{Document, Passages};
 use crate::error::{Error, Result};
 use crate::model::{Article, Statement};
 use crate::speaker_index::SpeakerIndex;
 use crate::verify::{DiffKind, Verdict, Verification, VerifyMatch};
 
+pub use html::is_ours as is_our_page;
 pub use markdown::md;
 pub use table::wrap_at_joints;
 
@@ -28,6 +31,8 @@ pub enum Format {
     Json,
     Csv,
     Markdown,
+    /// One self-contained page, to share.
+    Html,
 }
 
 /// The formats of a `check` report.
@@ -44,20 +49,24 @@ pub enum VerifyFormat {
     Table,
     Json,
     Markdown,
+    Html,
 }
 
-/// Writes `verify`'s answer in `format` to `out` (named `to` in errors).
+/// Writes `verify`'s answer in `format` to `out` (named `to` in errors);
+/// the page shows each statement in its paragraph from `passages`.
 pub fn write_verification(
     out: &mut dyn Write,
     to: &str,
     v: &Verification,
     format: VerifyFormat,
     width: Option<u16>,
+    passages: &Passages,
 ) -> Result<()> {
     let written = match format {
         VerifyFormat::Table => table::verification(out, v, width),
         VerifyFormat::Json => json::pretty(out, v),
         VerifyFormat::Markdown => markdown::verification(out, v),
+        VerifyFormat::Html => html::verification(out, v, passages),
     };
     written.map_err(|e| Error::write(to, &e))
 }
@@ -158,7 +167,10 @@ pub fn shorten(s: &str, max: usize) -> String {
 /// Whether `format` is written a document at a time, as it is extracted
 /// (the table sizes its columns over all rows, and `json` is one array).
 pub fn streams(format: Format) -> bool {
-    matches!(format, Format::Jsonl | Format::Csv | Format::Markdown)
+    matches!(
+        format,
+        Format::Jsonl | Format::Csv | Format::Markdown | Format::Html
+    )
 }
 
 /// Writes extracted statements in `format` to `out` (named `to` in
@@ -173,11 +185,12 @@ pub fn write_statements(
     let written = match format {
         Format::Json => json::pretty(out, list),
         Format::Table => table::statements(out, list, width),
-        Format::Jsonl | Format::Csv | Format::Markdown => {
+        Format::Jsonl | Format::Csv | Format::Markdown | Format::Html => {
             let mut rows = Vec::new();
             write_statements_header(out, format)
-                .and_then(|()| write_statement_rows(&mut rows, list, format))
+                .and_then(|()| write_statement_rows(&mut rows, None, list, format))
                 .and_then(|()| out.write_all(&rows))
+                .and_then(|()| write_statements_footer(out, format))
         }
     };
     written.map_err(|e| Error::write(to, &e))
@@ -188,15 +201,25 @@ pub fn write_statements_header(out: &mut dyn Write, format: Format) -> io::Resul
     match format {
         Format::Csv => csv::statements_header(out),
         Format::Markdown => markdown::statements_header(out),
+        Format::Html => html::statements_header(out),
         Format::Jsonl | Format::Json | Format::Table => Ok(()),
+    }
+}
+
+/// What a streamed `format` prints after the last document's rows.
+pub fn write_statements_footer(out: &mut dyn Write, format: Format) -> io::Result<()> {
+    match format {
+        Format::Html => html::statements_footer(out),
+        _ => Ok(()),
     }
 }
 
 /// The rows of a streamed `format` for `list`, one document's statements
 /// (the whole-set formats write `list` whole), rendered into a worker's
-/// buffer.
+/// buffer. The page shows each statement in its paragraph of `doc`.
 pub fn write_statement_rows(
     out: &mut Vec<u8>,
+    doc: Option<&Document>,
     list: &[Statement],
     format: Format,
 ) -> io::Result<()> {
@@ -207,6 +230,7 @@ pub fn write_statement_rows(
         }
         Format::Csv => csv::statement_rows(out, list),
         Format::Markdown => markdown::statement_rows(out, list),
+        Format::Html => html::statement_rows(out, doc, list),
         Format::Json => json::pretty(out, list),
         Format::Table => table::statements(out, list, None),
     }
@@ -215,7 +239,9 @@ pub fn write_statement_rows(
 /// Writes the citation table in `format` to `out` (named `to` in errors).
 /// JSON formats always carry every claim; the others list claims nobody
 /// made only with `all`. Every format is written a record (or, for the
-/// terminal table, a chunk of rows) at a time and never held whole.
+/// terminal table, a chunk of rows) at a time and never held whole. The
+/// page lists every claim, and shows evidence in its paragraph from
+/// `passages`.
 pub fn write_attributions(
     out: &mut dyn Write,
     to: &str,
@@ -223,6 +249,7 @@ pub fn write_attributions(
     format: Format,
     width: Option<u16>,
     all: bool,
+    passages: &Passages,
 ) -> Result<()> {
     let written = match format {
         Format::Json => json::pretty(out, results),
@@ -230,6 +257,7 @@ pub fn write_attributions(
         Format::Csv => csv::attributions(out, results, all),
         Format::Markdown => markdown::attributions(out, results, all),
         Format::Table => table::attributions(out, results, width, all),
+        Format::Html => html::attributions(out, results, passages),
     };
     written.map_err(|e| Error::write(to, &e))
 }

@@ -185,10 +185,13 @@ pub struct OutputArgs {
 pub struct Output {
     pub path: String,
     pub force: bool,
+    /// The output is an HTML page, which whosaid can tell as its own: only
+    /// then is an existing file replaced without `--force`.
+    pub page: bool,
 }
 
 impl OutputArgs {
-    fn checked(self) -> Result<Option<Output>> {
+    fn checked(self, page: bool) -> Result<Option<Output>> {
         let Some(path) = self.output else {
             return Ok(None);
         };
@@ -200,6 +203,7 @@ impl OutputArgs {
         Ok(Some(Output {
             path,
             force: self.force,
+            page,
         }))
     }
 }
@@ -670,7 +674,7 @@ impl Config {
     pub fn from_args(args: Args) -> Result<Self> {
         match args.command {
             Some(Command::Extract(a)) => {
-                let output = a.output.checked()?;
+                let output = a.output.checked(a.format == Format::Html)?;
                 Ok(Config::Extract {
                     corpus: CorpusConfig::from_args(a.corpus)?,
                     format: a.format,
@@ -731,7 +735,7 @@ impl Config {
                 column: 1,
             },
         };
-        let output = a.output.checked()?;
+        let output = a.output.checked(a.format == VerifyFormat::Html)?;
         Ok(Config::Verify {
             text,
             speaker: a
@@ -756,7 +760,7 @@ impl Config {
     }
 
     fn attribute(a: AttributeArgs) -> Result<Self> {
-        let output = a.output.checked()?;
+        let output = a.output.checked(a.format == Some(Format::Html))?;
         Ok(Config::Attribute(AttributeConfig {
             matching: MatchConfig::from_args(a.matching)?,
             format: a.format.unwrap_or(Format::Table),
@@ -788,12 +792,9 @@ pub fn run(args: Args, io: &mut Io) -> Result<u8> {
     let Some(output) = config.output().cloned() else {
         return execute(config, io);
     };
-    let mut file = crate::output::AtomicFile::create(
-        &output.path,
-        "report",
-        report::is_our_page,
-        output.force,
-    )?;
+    // Only a page carries a mark whosaid knows as its own.
+    let ours: Option<&dyn Fn(&[u8]) -> bool> = output.page.then_some(&report::is_our_page);
+    let mut file = crate::output::AtomicFile::create(&output.path, "report", ours, output.force)?;
     let code = execute(
         config,
         &mut Io {

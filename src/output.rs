@@ -21,11 +21,12 @@ pub struct AtomicFile {
 impl AtomicFile {
     /// Starts writing `path`. An existing file is replaced only when
     /// `ours` says whosaid wrote it (from its first bytes) or `force`;
-    /// `kind` (`lock`, `report`) names it in messages.
+    /// `kind` (`lock`, `report`) names it in messages. Without `ours` (a
+    /// format with no mark of its own) any existing file needs `force`.
     pub fn create(
         path: &str,
         kind: &str,
-        ours: impl Fn(&[u8]) -> bool,
+        ours: Option<&dyn Fn(&[u8]) -> bool>,
         force: bool,
     ) -> Result<Self> {
         // Renaming over a device or a FIFO would replace it (as root, even
@@ -40,10 +41,18 @@ impl AtomicFile {
         if !force && let Ok(mut f) = File::open(path) {
             let mut head = vec![0u8; 512];
             let n = io::Read::read(&mut f, &mut head).unwrap_or(0);
-            if !ours(&head[..n]) {
-                return Err(Error::Message(format!(
-                    "{path}: exists and is not a whosaid {kind}; not overwriting it (use --force)"
-                )));
+            match ours {
+                Some(ours) if ours(&head[..n]) => {}
+                Some(_) => {
+                    return Err(Error::Message(format!(
+                        "{path}: exists and is not a whosaid {kind}; not overwriting it (use --force)"
+                    )));
+                }
+                None => {
+                    return Err(Error::Message(format!(
+                        "{path}: exists; not overwriting it (use --force)"
+                    )));
+                }
             }
         }
         let target = PathBuf::from(path);
@@ -115,7 +124,7 @@ pub fn write_file(
     ours: impl Fn(&[u8]) -> bool,
     force: bool,
 ) -> Result<()> {
-    let mut f = AtomicFile::create(path, kind, ours, force)?;
+    let mut f = AtomicFile::create(path, kind, Some(&ours), force)?;
     f.write_all(text).map_err(|e| Error::write(path, &e))?;
     f.commit()
 }
@@ -162,7 +171,7 @@ mod tests {
         let f = AtomicFile::create(
             dir.path().join("n.html").to_str().unwrap(),
             "report",
-            ours,
+            Some(&ours),
             false,
         )
         .unwrap();

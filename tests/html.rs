@@ -238,4 +238,26 @@ fn a_page_reads_without_its_script_and_is_written_only_over_its_own_kind() {
         .map(|e| e.unwrap().file_name())
         .collect();
     assert_eq!(names, ["notes.html"], "no temporary file is left behind");
+
+    // Other formats carry no mark of whosaid's: a file there needs --force.
+    let jsonl = dir.path().join("statements.jsonl");
+    let extract = |force: bool| {
+        let mut cmd = common::whosaid(120);
+        cmd.args(["extract", CORPUS, "--format", "jsonl", "-o"])
+            .arg(&jsonl);
+        if force {
+            cmd.arg("--force");
+        }
+        cmd.output().unwrap()
+    };
+    assert!(extract(false).status.success());
+    let again = extract(false);
+    assert_eq!(again.status.code(), Some(2));
+    assert!(
+        String::from_utf8_lossy(&again.stderr).contains("exists; not overwriting it (use --force)")
+    );
+    assert!(extract(true).status.success());
+    let direct =
+        common::stdout(common::whosaid(120).args(["extract", CORPUS, "--format", "jsonl"]));
+    assert_eq!(std::fs::read_to_string(&jsonl).unwrap(), direct);
 }

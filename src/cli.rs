@@ -793,7 +793,7 @@ pub fn run(args: Args, io: &mut Io) -> Result<u8> {
         return execute(config, io);
     };
     // Only a page carries a mark whosaid knows as its own.
-    let ours: Option<&dyn Fn(&[u8]) -> bool> = output.page.then_some(&report::is_our_page);
+    let ours: Option<crate::output::Recognise> = output.page.then_some(&report::is_our_page);
     let mut file = crate::output::AtomicFile::create(&output.path, "report", ours, output.force)?;
     let code = execute(
         config,
@@ -861,14 +861,18 @@ fn execute(config: Config, io: &mut Io) -> Result<u8> {
         Config::Verify {
             text,
             speaker,
-            matching,
+            mut matching,
             format,
             width,
             max_matches,
             output: _,
         } => {
+            let (quoted, speaker) = read_attribution(&text, speaker, &matching.corpus.extractor);
+            for claim in &mut matching.claims {
+                claim.claim.clone_from(&quoted);
+            }
             let registry = &matching.corpus.extractor.registry;
-            let mut verifier = verify::Verifier::new(&text, speaker, registry);
+            let mut verifier = verify::Verifier::new(&quoted, speaker, registry);
             let (mut runs, read) = matching.attribute(io, &[], None, &mut |b| verifier.batch(b))?;
             for support in runs.remove(0).into_iter().flat_map(|a| a.speakers) {
                 for e in &support.evidence {
@@ -878,7 +882,8 @@ fn execute(config: Config, io: &mut Io) -> Result<u8> {
                     }
                 }
             }
-            let verification = verifier.finish(max_matches);
+            let mut verification = verifier.finish(max_matches);
+            verification.text = text;
             let passages = if format == VerifyFormat::Html {
                 let wanted: Vec<_> = verification
                     .matches
@@ -1023,6 +1028,32 @@ fn execute(config: Config, io: &mut Io) -> Result<u8> {
         }
     };
     Ok(if read.failed { 2 } else { 0 })
+}
+
+/// What a text as it circulates quotes, and whom it names as the speaker:
+/// "Rogozin said that Telegram's loss…" or "'…,' Tokar said" is read as an
+/// article would be, and the statement it makes is what is looked for,
+/// pinned on the name it gives unless `--speaker` says otherwise. A text
+/// that attributes nothing, or more than one statement, is taken whole.
+fn read_attribution(
+    text: &str,
+    speaker: Option<String>,
+    extractor: &Extractor,
+) -> (String, Option<String>) {
+    // A sentence the extractor can close.
+    let closed = if text.ends_with(|c: char| c.is_alphanumeric()) {
+        format!("{text}.")
+    } else {
+        text.to_string()
+    };
+    let found = extractor.document(&Document::new("TEXT", closed));
+    match found.as_slice() {
+        [st] if st.speaker.name.is_some() && verify::words(&st.content).len() >= 3 => (
+            st.content.clone(),
+            speaker.or_else(|| st.speaker.name.clone()),
+        ),
+        _ => (text.to_string(), speaker),
+    }
 }
 
 /// Validates claim files, any speaker registry among them, and the

@@ -9,6 +9,9 @@ use std::path::{Path, PathBuf};
 
 use crate::error::{Error, Result};
 
+/// Tells whosaid's own file from its first bytes.
+pub type Recognise<'a> = &'a dyn Fn(&[u8]) -> bool;
+
 /// A file being written; it takes the target's place on [`AtomicFile::commit`],
 /// and is removed if dropped before.
 pub struct AtomicFile {
@@ -23,12 +26,7 @@ impl AtomicFile {
     /// `ours` says whosaid wrote it (from its first bytes) or `force`;
     /// `kind` (`lock`, `report`) names it in messages. Without `ours` (a
     /// format with no mark of its own) any existing file needs `force`.
-    pub fn create(
-        path: &str,
-        kind: &str,
-        ours: Option<&dyn Fn(&[u8]) -> bool>,
-        force: bool,
-    ) -> Result<Self> {
+    pub fn create(path: &str, kind: &str, ours: Option<Recognise>, force: bool) -> Result<Self> {
         // Renaming over a device or a FIFO would replace it (as root, even
         // /dev/zero): only a regular file or a new path.
         if let Ok(meta) = std::fs::metadata(path)

@@ -212,3 +212,31 @@ fn a_text_with_no_words_is_an_error() {
         .code(2)
         .stderr("error: verify: TEXT has no words to look for\n");
 }
+
+#[test]
+fn a_text_that_names_its_speaker_is_read_like_an_article() {
+    // The attribution is not looked for as words; the name it gives is
+    // the speaker, unless --speaker says otherwise.
+    let (v, code) = verify(&[
+        "Rogozin said Telegram's loss could deal a serious blow to the army's communications",
+    ]);
+    assert_eq!((v["verdict"].as_str().unwrap(), code), ("paraphrase", 0));
+    assert_eq!(v["speaker"], "Rogozin");
+    assert_eq!(v["matches"][0]["speaker"]["name"], "Alexey Rogozin");
+    assert_eq!(
+        v["text"],
+        "Rogozin said Telegram's loss could deal a serious blow to the army's communications"
+    );
+
+    let (v, code) = verify(&["\"Russians do everything via Telegram,\" Durov said."]);
+    assert_eq!((v["verdict"].as_str().unwrap(), code), ("misattributed", 1));
+    assert_eq!(v["matches"][0]["speaker"]["name"], "Nazar Tokar");
+
+    let (v, code) = verify(&[
+        "Tokar said Russians do almost everything through Telegram",
+        "--speaker",
+        "Nazar Tokar",
+    ]);
+    assert_eq!((v["verdict"].as_str().unwrap(), code), ("altered", 1));
+    assert_eq!(v["matches"][0]["diff"][0]["text"], "Russians do");
+}

@@ -884,16 +884,14 @@ fn execute(config: Config, io: &mut Io) -> Result<u8> {
             }
             let mut verification = verifier.finish(max_matches);
             verification.text = text;
-            let passages = if format == VerifyFormat::Html {
-                let wanted: Vec<_> = verification
+            let passages = passages_for(
+                format == VerifyFormat::Html,
+                verification
                     .matches
                     .iter()
-                    .map(|m| (m.doc.clone(), m.start, m.end))
-                    .collect();
-                corpus::passages(&wanted, matching.corpus.load)
-            } else {
-                corpus::Passages::new()
-            };
+                    .map(|m| (&m.doc, m.start, m.end)),
+                matching.corpus.load,
+            );
             report::write_verification(
                 &mut *io.out,
                 "stdout",
@@ -936,17 +934,15 @@ fn execute(config: Config, io: &mut Io) -> Result<u8> {
                 cfg.matching
                     .attribute(io, &[], cfg.max_evidence, &mut |_| {})?;
             let results = runs.remove(0);
-            let passages = if cfg.format == Format::Html {
-                let wanted: Vec<_> = results
+            let passages = passages_for(
+                cfg.format == Format::Html,
+                results
                     .iter()
                     .flat_map(|a| &a.speakers)
                     .flat_map(|s| &s.evidence)
-                    .map(|e| (e.span.doc.clone(), e.span.start, e.span.end))
-                    .collect();
-                corpus::passages(&wanted, cfg.matching.corpus.load)
-            } else {
-                corpus::Passages::new()
-            };
+                    .map(|e| (&e.span.doc, e.span.start, e.span.end)),
+                cfg.matching.corpus.load,
+            );
             report::write_attributions(
                 &mut *io.out,
                 "stdout",
@@ -1028,6 +1024,20 @@ fn execute(config: Config, io: &mut Io) -> Result<u8> {
         }
     };
     Ok(if read.failed { 2 } else { 0 })
+}
+
+/// The paragraphs around the statements at `spans`, read again for a page
+/// (`html`); none for the other formats, which show the statement alone.
+fn passages_for<'a>(
+    html: bool,
+    spans: impl Iterator<Item = (&'a String, usize, usize)>,
+    load: LoadOptions,
+) -> corpus::Passages {
+    if !html {
+        return corpus::Passages::new();
+    }
+    let wanted: Vec<_> = spans.map(|(d, s, e)| (d.clone(), s, e)).collect();
+    corpus::passages(&wanted, load)
 }
 
 /// What a text as it circulates quotes, and whom it names as the speaker:

@@ -63,7 +63,8 @@ impl AtomicFile {
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_else(|| "output".to_string());
         let tmp = dir.join(format!(".{name}.tmp-{}", std::process::id()));
-        let file = File::create(&tmp).map_err(|e| Error::io(tmp.display().to_string(), &e))?;
+        // Named as the user named it: the temporary file is ours to know of.
+        let file = File::create(&tmp).map_err(|e| Error::io(path, &e))?;
         Ok(AtomicFile {
             target,
             shown: path.to_string(),

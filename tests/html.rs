@@ -40,11 +40,16 @@ fn browser(test: &str) -> Option<PathBuf> {
 fn dom(browser: &Path, page: &Path, fragment: &str) -> String {
     let profile = tempfile::tempdir().unwrap();
     let url = format!("file://{}{fragment}", page.display());
-    let out = Command::new(browser)
+    // A browser that hangs must not hang CI: coreutils' timeout ends it.
+    let out = Command::new("timeout")
+        .arg("120")
+        .arg(browser)
         .args([
             "--headless",
             "--no-sandbox",
             "--disable-gpu",
+            // A container's /dev/shm can be too small for the renderer.
+            "--disable-dev-shm-usage",
             "--no-first-run",
             "--disable-background-networking",
             "--disable-component-update",

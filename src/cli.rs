@@ -1045,8 +1045,8 @@ fn passages_for<'a>(
 /// What a text as it circulates quotes, and whom it names as the speaker:
 /// "Rogozin said that Telegram's loss…" or "'…,' Tokar said" is read as an
 /// article would be, and the statement it makes is what is looked for,
-/// pinned on the name it gives unless `--speaker` says otherwise. A text
-/// that attributes nothing, or more than one statement, is taken whole.
+/// pinned on the name it gives (if any) unless `--speaker` says otherwise.
+/// A text that attributes nothing, or more than one statement, is taken whole.
 fn read_attribution(
     text: &str,
     speaker: Option<String>,
@@ -1060,7 +1060,8 @@ fn read_attribution(
     };
     let found = extractor.document(&Document::new("TEXT", closed));
     match found.as_slice() {
-        [st] if st.speaker.name.is_some() && verify::words(&st.content).len() >= 3 => (
+        // "'…,' he said" gives the quote, with no one to pin it on.
+        [st] if verify::words(&st.content).len() >= 3 => (
             st.content.clone(),
             speaker.or_else(|| st.speaker.name.clone()),
         ),

@@ -232,6 +232,11 @@ fn a_text_that_names_its_speaker_is_read_like_an_article() {
     assert_eq!((v["verdict"].as_str().unwrap(), code), ("misattributed", 1));
     assert_eq!(v["matches"][0]["speaker"]["name"], "Nazar Tokar");
 
+    // A pronoun with nothing before it names no one: the quote alone.
+    let (v, code) = verify(&["\"Russians do everything via Telegram,\" he said."]);
+    assert_eq!((v["verdict"].as_str().unwrap(), code), ("verbatim", 0));
+    assert_eq!(v["speaker"], Value::Null);
+
     let (v, code) = verify(&[
         "Tokar said Russians do almost everything through Telegram",
         "--speaker",

@@ -1228,3 +1228,29 @@ fn councillor_title_is_a_role() {
     );
     assert_role(s, "Councillor", &stmts);
 }
+
+#[test]
+fn an_inverted_cue_is_no_role_and_a_verb_phrase_is_none() {
+    let text = "Marta Oyelaran, the harbour board's chief engineer, said the pier was unsafe.\n\n\
+                Says Oyelaran: \"The steel is rusted through and the pier must close.\"\n\n\
+                Adds Mr. Okonjo: \"We will lose the whole season.\"\n\n\
+                Tomas Okonjo, speaking at a meeting in the town hall, said the fishermen would sue.\n";
+    let stmts = extract(text);
+    let s = expect(&stmts, "rusted through", Kind::Direct, "Marta Oyelaran");
+    // The role the article gave her, not the verb before her name.
+    assert_eq!(
+        s.speaker.role.as_deref(),
+        Some("harbour board's chief engineer"),
+        "{}",
+        show(&stmts)
+    );
+    let s = find(&stmts, "whole season");
+    assert_eq!(s.speaker.role, None, "{}", show(&stmts));
+    let s = expect(
+        &stmts,
+        "fishermen would sue",
+        Kind::Indirect,
+        "Tomas Okonjo",
+    );
+    assert_eq!(s.speaker.role, None, "{}", show(&stmts));
+}

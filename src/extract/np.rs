@@ -731,6 +731,19 @@ impl<'a> Sent<'a> {
         {
             a += 1;
         }
+        // "Says Stalinsky:", "Adds Mr. Ng:": an inverted cue, not a title;
+        // "who says that": a verb phrase.
+        // ("State Department spokesman" is a title.)
+        if a < b && self.cue(a).is_some() {
+            match self
+                .word(a)
+                .is_some_and(|w| w.starts_with(char::is_uppercase))
+            {
+                true if self.lw(a).is_some_and(|w| w.ends_with('s')) => a += 1,
+                true => {}
+                false => return None,
+            }
+        }
         let mut b = b;
         while b > a && self.punct(b - 1).is_some() {
             b -= 1;

@@ -71,6 +71,18 @@ pub struct Speaker {
     pub kind: SpeakerType,
 }
 
+impl Speaker {
+    /// The name, else the text's words in brackets (`[the airline]`), else
+    /// `[unattributed]`.
+    pub fn label(&self) -> String {
+        match (&self.name, self.mention.as_str()) {
+            (Some(name), _) => name.clone(),
+            (None, "") => "[unattributed]".to_string(),
+            (None, mention) => format!("[{mention}]"),
+        }
+    }
+}
+
 /// Where in the corpus something is. Every record that points into the
 /// text carries one, flattened, so its fields read `doc`, `line`, `start`,
 /// `end` in every format.

@@ -17,7 +17,7 @@ use super::footer;
 use super::table::speaker_label;
 use crate::attribute::{Attribution, Confidence, Evidence, SpeakerSupport};
 use crate::corpus::{Document, Passage, Passages};
-use crate::model::{Article, Span, Speaker, Statement};
+use crate::model::{Article, Span, Statement};
 use crate::verify::{DiffKind, Verification, VerifyMatch};
 
 /// How every page whosaid writes begins: `--output` replaces a file only
@@ -216,15 +216,6 @@ fn place(span: &Span, kind: &str, via: Option<&str>) -> Markup {
     }
 }
 
-/// The name a filter shows for a speaker.
-fn who(speaker: &Speaker) -> String {
-    match (&speaker.name, speaker.mention.as_str()) {
-        (Some(n), _) => n.clone(),
-        (None, "") => "[unattributed]".to_string(),
-        (None, m) => format!("[{m}]"),
-    }
-}
-
 fn slug(id: &str) -> String {
     id.chars()
         .map(|c| {
@@ -350,7 +341,7 @@ pub fn statement_rows(
                 @let p = doc.and_then(|d| {
                     crate::corpus::passage(&d.text, d.body_start, st.span.start, st.span.end)
                 });
-                article.statement.item data-speaker=(who(&st.speaker)) data-kind=(st.kind.as_str()) {
+                article.statement.item data-speaker=(st.speaker.label()) data-kind=(st.kind.as_str()) {
                     div.who { h3 { (speaker_label(st)) } }
                     div.meta {
                         (place(&st.span, st.kind.as_str(), st.via.as_deref()))
@@ -408,7 +399,7 @@ fn verify_match(m: &VerifyMatch, passages: &Passages) -> Markup {
         start: m.start,
         end: m.end,
     };
-    let name = who(&m.speaker);
+    let name = m.speaker.label();
     html! {
         article.candidate.item data-speaker=(name) data-verdict=(m.verdict.as_str()) {
             div.who {

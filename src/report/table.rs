@@ -139,11 +139,7 @@ fn narrow(width: Option<u16>, twentieths: usize) -> usize {
 /// The speaker of a statement as a cell shows it: name or `[mention]`,
 /// role, and a warning when the speaker was inferred.
 pub(super) fn speaker_label(st: &Statement) -> String {
-    let name = match (&st.speaker.name, st.speaker.mention.as_str()) {
-        (Some(name), _) => name.clone(),
-        (None, "") => "[unattributed]".to_string(),
-        (None, mention) => format!("[{mention}]"),
-    };
+    let name = st.speaker.label();
     let label = match &st.speaker.role {
         Some(role) => format!("{name} ({role})"),
         None => name,
